@@ -1,0 +1,40 @@
+# Two commands: `make serve` and `make test`. Both set up what they need and are safe to re-run.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help setup generate site serve test browser lint clean
+
+help:
+	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
+	@echo "make test    set up everything the tests need and run the whole suite"
+	@echo "make site    build the publishable site into site/"
+
+$(STAMP): requirements.txt
+	@$(PYTHON) scripts/check_python.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP)
+
+generate: $(STAMP)
+	$(BIN)/python scripts/generate.py
+
+site: $(STAMP)
+	$(BIN)/python scripts/build_site.py
+
+serve: $(STAMP)
+	$(BIN)/python scripts/generate.py
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+browser:
+	@bash scripts/ensure_chromium.sh
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site generated .pytest_cache

@@ -1,0 +1,8 @@
+"""Stop early, with a clear message, on a Python older than the site needs."""
+import sys
+
+if sys.version_info < (3, 11):
+    sys.exit(
+        f"This site needs Python 3.11 or newer; {sys.executable} is "
+        f"{sys.version.split()[0]}. Install a newer Python, or run make with PYTHON=python3.11."
+    )
