@@ -1,0 +1,20 @@
+"""Thin MkDocs hook: run the standalone generation step before each build, so `mkdocs serve`
+picks up changes to the YAML. Everything it does is also `python scripts/generate.py`."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitekit.pipeline import generate  # noqa: E402
+from sitekit.problems import InputError  # noqa: E402
+
+
+def on_pre_build(config) -> None:
+    try:
+        generate()
+    except InputError as err:
+        raise PluginError(str(err)) from err

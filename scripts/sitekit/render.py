@@ -1,0 +1,195 @@
+"""Render the model and the clinic file into the generated snippets (Markdown, HTML, JSON).
+
+Python collects the data and works out links; the markup is in templates/.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from . import colors
+from .model import Condition, Knowledge
+
+TEMPLATES = Path(__file__).parent / "templates"
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^:])")
+
+
+def escape_markdown(text: str) -> str:
+    """Text from YAML as literal Markdown: HTML escaped, Markdown punctuation backslashed.
+
+    >>> escape_markdown("a|b <i> *x* [l](u)")
+    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\)'
+    """
+    text = " ".join(str(text).split())
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def escape_for_theme(text: str) -> str:
+    """Text for a template that MkDocs renders again: HTML-escaped, with no Jinja delimiters.
+
+    >>> escape_for_theme("A & {{ b }}")
+    'A &amp; &#123;&#123; b &#125;&#125;'
+    """
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;")
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that is safe inside a <script type="application/json"> element."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
+    for raw, safe in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                      ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(raw, safe)
+    return text
+
+
+def href(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Link between two pages of docs/ as built with directory URLs.
+
+    >>> href("index.md", "causes.md", "l4"), href("mimics.md", "causes.md"), href("mimics.md", "mimics.md", "x")
+    ('causes/#l4', '../causes/', '#x')
+    """
+    fragment = f"#{anchor}" if anchor else ""
+    if from_page == to_page and anchor:
+        return fragment
+    target = "" if to_page == "index.md" else to_page[: -len(".md")] + "/"
+    prefix = "" if from_page == "index.md" else "../"
+    return f"{prefix}{target}{fragment}" or "./"
+
+
+def environment() -> Environment:
+    """Jinja2 set-up: HTML templates autoescape; Markdown templates escape each value with |md."""
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html.j2"]), trim_blocks=True,
+                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters["md"] = escape_markdown
+    env.filters["jinja_safe"] = escape_for_theme
+    return env
+
+
+class Renderer:
+    """Renders every generated file; each method returns the text of one file."""
+
+    def __init__(self, knowledge: Knowledge, clinic: dict[str, Any]):
+        self.k = knowledge
+        self.clinic = clinic
+        self.env = environment()
+
+    def _render(self, template: str, page: str, **context: Any) -> str:
+        link = lambda to_page, anchor="": href(page, to_page, anchor)  # noqa: E731
+        return self.env.get_template(template).render(
+            k=self.k, clinic=self.clinic, link=link, page=page, **context)
+
+    def condition_link(self, page: str, condition: Condition) -> str:
+        return href(page, condition.page, condition.anchor)
+
+    def render_comparison_table(self, page: str, short: bool) -> str:
+        conditions = self.k.conditions_in_order
+        rows = self.k.symptoms
+        if short:  # only the symptoms that tell the conditions apart most clearly
+            rows = [s for s in rows if {"typical", "unusual"} <= {
+                c.features[s.id].fit for c in conditions if s.id in c.features}]
+        return self._render("comparison-table.html.j2", page, conditions=conditions, rows=rows,
+                            short=short, prefix="glance" if short else "compare")
+
+    def render_symptom_table(self, page: str) -> str:
+        return self._render("symptom-table.html.j2", page)
+
+    def render_treatment_table(self, page: str) -> str:
+        return self._render("treatment-table.html.j2", page)
+
+    def render_outputs(self) -> dict[str, str]:
+        """Every generated file, keyed by its path in the project."""
+        return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
+                **self.render_theme_files()}
+
+    def render_snippets(self) -> dict[str, str]:
+        """The files pages include, keyed by their path inside generated/."""
+        out = {
+            "tables/compare-full.html": self.render_comparison_table("mimics.md", short=False),
+            "tables/compare-short.html": self.render_comparison_table("index.md", short=True),
+            "tables/symptoms.html": self.render_symptom_table("symptoms.md"),
+            "tables/treatments.html": self.render_treatment_table("treatments.md"),
+            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md"),
+            "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
+            "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
+            "sources.html": self._render("sources.html.j2", "about.md"),
+            "review.html": self._render("review.html.j2", "about.md"),
+            "help.md": self._render("help.md.j2", ""),
+            "checker.html": self._render("checker.html.j2", "symptom-checker.md",
+                                         checker=self.checker_context("symptom-checker.md")),
+            "checker-data.json": json.dumps(self.checker_data("symptom-checker.md"), indent=1,
+                                            ensure_ascii=False) + "\n",
+        }
+        for level in ("emergency", "urgent", "see-doctor"):
+            out[f"warning-signs/{level}.html"] = self._render(
+                "warning-signs.html.j2", "when-to-get-help.md", level=level, info=self.levels()[level], signs=self.k.signs(level))
+        for condition in self.k.conditions:
+            out[f"conditions/{condition.id}.html"] = self._render(
+                "condition-box.html.j2", condition.page, condition=condition)
+        return out
+
+    def render_theme_files(self) -> dict[str, str]:
+        """Files the theme reads: partials under overrides/generated/, CSS under docs/generated/."""
+        out = {f"overrides/generated/{name}.html": self._render(f"theme-{name}.html.j2", "")
+               for name in ("title", "head", "footer", "announce")}
+        out["docs/generated/clinic.css"] = self._render("clinic.css.j2", "", colors=self.brand_colours())
+        return out
+
+    def brand_colours(self) -> dict[str, str]:
+        primary, accent = self.clinic["colors"]["primary"], self.clinic["colors"]["accent"]
+        dark_bg = "#1e2129"  # Material's slate background
+        return {
+            "primary": primary, "accent": accent,
+            "primary_light": colors.mix(primary, "#ffffff", 0.2),
+            "primary_dark": colors.mix(primary, "#000000", 0.2),
+            "primary_on_dark": colors.nearest_passing(primary, dark_bg),
+            "accent_on_dark": colors.nearest_passing(accent, dark_bg),
+        }
+
+    def levels(self) -> dict[str, dict[str, Any]]:
+        region = self.clinic["region"]
+        return {
+            "emergency": {"title": "Emergency", "action": region["emergency"]["action"],
+                          "number": region["emergency"]["number"]},
+            "urgent": {"title": "Urgent", "action": region["urgent"]["action"],
+                       "number": region["urgent"].get("number")},
+            "see-doctor": {"title": "See a doctor", "action": region["see_doctor"]["action"], "number": None},
+        }
+
+    def checker_data(self, page: str) -> dict[str, Any]:
+        """The data the symptom checker's script reads (also written as checker-data.json)."""
+        k = self.k
+        return {
+            "scoring": k.scoring,
+            "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
+                       for g in k.groups],
+            "symptoms": {s.id: {"label": s.label, "description": s.description} for s in k.symptoms},
+            "warningSigns": [{"id": w.id, "label": w.label, "level": w.level}
+                             for w in k.warning_signs if w.level in ("emergency", "urgent")],
+            "levels": self.levels(),
+            "conditions": [{
+                "id": c.id, "name": c.name, "kind": c.kind, "summary": c.summary,
+                "url": self.condition_link(page, c),
+                "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
+                "treatments": [{"id": t.id, "name": t.name,
+                                "url": href(page, "treatments.md", f"treatment-{t.id}")}
+                               for t in k.treatments_for(c.id)],
+            } for c in k.conditions_in_order],
+            "helpUrl": href(page, "when-to-get-help.md"),
+        }
+
+    def checker_context(self, page: str) -> dict[str, Any]:
+        return {
+            "data_json": json_for_script(self.checker_data(page)),
+            "groups": [{"id": g.id, "question": g.question,
+                        "symptoms": [{"id": s.id, "label": s.label, "description": s.description}
+                                     for s in g.symptoms]} for g in self.k.groups],
+            "warning_signs": [w for lvl in ("emergency", "urgent") for w in self.k.signs(lvl)],
+            "levels": self.levels(),
+            "fallback_html": self.render_symptom_table(page),
+        }

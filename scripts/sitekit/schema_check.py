@@ -1,0 +1,59 @@
+"""Check a parsed YAML file against its JSON Schema and say each failure in plain words."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem
+from .yamlsource import Source
+
+
+def check(source: Source, schema_path: Path) -> list[Problem]:
+    """Every place where ``source`` breaks the schema, in file order."""
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    validator = Draft202012Validator(schema)
+    problems = [_explain(source, error) for error in validator.iter_errors(source.data)]
+    return sorted(problems, key=lambda p: (p.line, p.column))
+
+
+def _explain(source: Source, error: ValidationError) -> Problem:
+    path = tuple(error.absolute_path)
+    kind, value = error.validator, error.instance
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return source.problem(path, f"the key '{missing}' is missing",
+                              f"Add '{missing}:' here (see the schema for what it holds).")
+    if kind == "additionalProperties":
+        extra = sorted(set(value) - set(error.schema.get("properties", {})))
+        allowed = ", ".join(error.schema.get("properties", {})) or "none"
+        return source.problem((*path, extra[0]) if extra else path, f"unknown key '{', '.join(extra)}'",
+                              f"Check the spelling, or remove it. Keys allowed here: {allowed}.")
+    if kind == "enum":
+        allowed = ", ".join(str(v) for v in error.validator_value)
+        return source.problem(path, f"'{value}' is not allowed", f"Use one of: {allowed}.")
+    if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
+        return source.problem(path, "is empty", "Write the text, or remove the key if it is optional.")
+    if kind == "pattern":
+        hint = (error.schema.get("description") or "").strip()
+        return source.problem(path, f"'{value}' is not in the right form",
+                              hint or f"It must match {error.validator_value}.")
+    if kind == "type":
+        return source.problem(path, f"should be {_a(error.validator_value)}, not {_a(type(value).__name__)}",
+                              "Check the indentation and the value on this line.")
+    if kind == "minItems":
+        return source.problem(path, "needs at least one item", "Add an item to the list.")
+    if kind == "uniqueItems":
+        return source.problem(path, "lists the same id twice", "Remove the repeated id.")
+    return source.problem(path, error.message, "See the schema for what this key holds.")
+
+
+def _a(name: object) -> str:
+    words = {"str": "text", "string": "text", "dict": "a set of keys", "object": "a set of keys",
+             "list": "a list", "array": "a list", "NoneType": "empty", "int": "a whole number",
+             "integer": "a whole number", "number": "a number", "float": "a number", "bool": "yes/no"}
+    if isinstance(name, list):
+        return " or ".join(words.get(str(n), str(n)) for n in name)
+    return words.get(str(name), str(name))

@@ -1,0 +1,42 @@
+"""Checks of the clinic file that a JSON Schema cannot make: files, treatment ids, contrast."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from . import colors
+from .problems import Problem
+from .yamlsource import Source
+
+WHITE, DARK_BG = "#ffffff", "#1e2129"  # Material's light background and slate background
+
+
+def check(source: Source, docs_dir: Path, treatment_ids: list[str]) -> list[Problem]:
+    """Every problem in a clinic file that already passed the schema."""
+    data = source.data
+    problems: list[Problem] = []
+    for key in ("logo", "favicon"):
+        if not (docs_dir / data[key]).is_file():
+            problems.append(source.problem((key,), f"the file '{docs_dir / data[key]}' does not exist",
+                                           f"Put the file in {docs_dir}/ and give its path inside it."))
+    for i, offer in enumerate(data["offers"]):
+        if offer not in treatment_ids:
+            close = difflib.get_close_matches(offer, treatment_ids, n=1)
+            fix = f"Did you mean '{close[0]}'?" if close else "Use a treatment id from data/knowledge.yml."
+            problems.append(source.problem(("offers", i), f"there is no treatment with the id '{offer}'", fix))
+    for key in ("primary", "accent"):
+        problems += _contrast(source, ("colors", key), data["colors"][key])
+    if data["next_review"] <= data["last_reviewed"]:
+        problems.append(source.problem(("next_review",), "is not after last_reviewed",
+                                       "Set the next review after the last one (the NHS uses 3 years)."))
+    return problems
+
+
+def _contrast(source: Source, path: tuple, colour: str) -> list[Problem]:
+    ratio = colors.contrast(colour, WHITE)
+    if ratio >= 4.5:
+        return []
+    better = colors.nearest_passing(colour, WHITE)
+    return [source.problem(path, f"{colour} on white has a contrast of {ratio:.2f}:1, below the 4.5:1 "
+                           "that WCAG AA needs for text (links and the header use this colour)",
+                           f"Use a darker colour; the nearest that passes is {better}.")]

@@ -1,0 +1,95 @@
+"""Checks of the knowledge file that a JSON Schema cannot make: ids, references, sections."""
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from .problems import Problem
+from .yamlsource import Source
+
+# Which list an id refers into, for each place that holds a reference.
+_KINDS = {"symptoms": "symptom", "conditions": "condition", "treatments": "treatment",
+          "sources": "source", "groups": "group", "warning_signs": "warning sign"}
+
+
+def check(source: Source, docs_dir: Path) -> list[Problem]:
+    """Every cross-reference problem in a file that already passed the schema."""
+    data = source.data
+    problems = [*_duplicates(source)]
+    ids = {name: [item["id"] for item in data[name]] for name in _KINDS}
+    for i, symptom in enumerate(data["symptoms"]):
+        problems += _refs(source, ("symptoms", i, "group"), [symptom["group"]], ids["groups"], "group")
+    for i, condition in enumerate(data["conditions"]):
+        if not condition["features"]:
+            problems.append(source.problem(("conditions", i, "features"), "has no features",
+                                           "Rate at least one symptom id as typical, possible or unusual."))
+        for symptom_id in condition["features"]:
+            problems += _refs(source, ("conditions", i, "features", symptom_id), [symptom_id],
+                              ids["symptoms"], "symptom")
+        problems += _section(source, ("conditions", i, "section"), condition["section"], docs_dir)
+    for i, treatment in enumerate(data["treatments"]):
+        problems += _refs(source, ("treatments", i, "for"), treatment["for"], ids["conditions"], "condition")
+        problems += _refs(source, ("treatments", i, "evidence", "sources"),
+                          treatment["evidence"]["sources"], ids["sources"], "source")
+    return problems
+
+
+def _duplicates(source: Source) -> Iterable[Problem]:
+    for name, kind in _KINDS.items():
+        seen: dict[str, int] = {}
+        for i, item in enumerate(source.data[name]):
+            if item["id"] in seen:
+                first = source.where((name, seen[item["id"]], "id"))[0]
+                yield source.problem((name, i, "id"), f"the {kind} id '{item['id']}' is used twice "
+                                     f"(first on line {first})", "Give each item its own id.")
+            seen.setdefault(item["id"], i)
+
+
+def _refs(source: Source, path: tuple, refs: list[str], known: list[str], kind: str) -> list[Problem]:
+    problems = []
+    for j, ref in enumerate(refs):
+        if ref in known:
+            continue
+        where = path if path[-1] == ref else (*path, j)
+        close = difflib.get_close_matches(ref, known, n=1)
+        fix = f"Did you mean '{close[0]}'?" if close else f"Use the id of an existing {kind}."
+        problems.append(source.problem(where, f"there is no {kind} with the id '{ref}'", fix))
+    return problems
+
+
+def _section(source: Source, path: tuple, section: str, docs_dir: Path) -> list[Problem]:
+    page, anchor = section.split("#", 1)
+    page_path = docs_dir / page
+    if not page_path.is_file():
+        pages = sorted(p.name for p in docs_dir.glob("*.md"))
+        close = difflib.get_close_matches(page, pages, n=1)
+        fix = f"Did you mean '{close[0]}'?" if close else "Name a page in docs/."
+        return [source.problem(path, f"the page '{page}' does not exist in {docs_dir}", fix)]
+    anchors = heading_anchors(page_path.read_text(encoding="utf-8"))
+    if anchor in anchors:
+        return []
+    close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
+    fix = (f"Did you mean '{page}#{close[0]}'?" if close
+           else f"Add a heading such as '## Title {{#{anchor}}}' to {page}.")
+    return [source.problem(path, f"{page} has no section '#{anchor}'", fix)]
+
+
+def heading_anchors(markdown: str) -> set[str]:
+    """Anchors of the headings in a page: ``{#id}`` where given, else the MkDocs default slug.
+
+    >>> sorted(heading_anchors("# Top\\n## L4 nerve {#l4}\\n### Tight muscles"))
+    ['l4', 'tight-muscles', 'top']
+    """
+    anchors = set()
+    for match in re.finditer(r"^#{1,6}\s+(.+?)\s*$", markdown, flags=re.M):
+        title = match.group(1)
+        explicit = re.search(r"\{[^}]*#([\w-]+)[^}]*\}\s*$", title)
+        anchors.add(explicit.group(1) if explicit else _slug(title))
+    return anchors
+
+
+def _slug(title: str) -> str:
+    text = re.sub(r"[^\w\s-]", "", title).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
