@@ -147,8 +147,8 @@ class Renderer:
             "primary": primary, "accent": accent,
             "primary_light": colors.mix(primary, "#ffffff", 0.2),
             "primary_dark": colors.mix(primary, "#000000", 0.2),
-            "primary_on_dark": colors.nearest_passing(primary, dark_bg),
-            "accent_on_dark": colors.nearest_passing(accent, dark_bg),
+            "primary_on_dark": colors.nearest_passing(primary, dark_bg, 7.0),  # room for tinted cells
+            "accent_on_dark": colors.nearest_passing(accent, dark_bg, 7.0),
         }
 
     def levels(self) -> dict[str, dict[str, Any]]:

@@ -1,0 +1,120 @@
+"""Shared helpers for the tests: where things are, and reading built HTML pages."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = ROOT / "site"
+PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when-to-get-help",
+         "symptom-checker", "about"]
+
+BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
+          "figcaption", "summary", "legend", "label", "div", "blockquote", "tr"}
+SKIP = {"script", "style", "noscript", "svg", "template"}
+
+
+def page_file(name: str, site: Path = SITE) -> Path:
+    return site / ("index.html" if name == "index" else f"{name}/index.html")
+
+
+class _MainText(HTMLParser):
+    """Collects the visible text of the page's article, one string per block element."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # >0 while inside <article>
+        self.skip = 0
+        self.blocks: list[str] = []
+        self.current: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag == "article":
+            self.depth += 1
+        if self.depth and (tag in SKIP or "headerlink" in classes or "md-content__button" in classes):
+            self.skip += 1
+            self._skipping_tag = tag
+        if tag in BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag):
+        if self.skip and tag in SKIP | {"a"}:
+            self.skip -= 1
+            return
+        if tag in BLOCKS:
+            self._flush()
+        if tag == "article":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.current.append(data)
+
+    def _flush(self):
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append(text)
+        self.current = []
+
+
+def main_blocks(html: str) -> list[str]:
+    """The article's text, block by block (paragraphs, list items, cells, headings)."""
+    parser = _MainText()
+    parser.feed(html)
+    parser._flush()
+    return parser.blocks
+
+
+def main_text(name: str, site: Path = SITE) -> str:
+    return " ".join(main_blocks(page_file(name, site).read_text(encoding="utf-8")))
+
+
+def as_sentences(blocks: list[str]) -> str:
+    """Blocks joined so each counts as its own sentence for readability scores."""
+    out = []
+    for block in blocks:
+        block = re.sub(r"\s+", " ", block).strip()
+        if block and block[-1] not in ".?!:":
+            block += "."
+        out.append(block)
+    return " ".join(out)
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page, selector: str | None = None) -> list[str]:
+    """Run axe-core (bundled with axe-playwright-python) in ``page``; one line per violation.
+
+    The script is evaluated through Playwright, so a strict Content-Security-Policy on the page
+    does not stop it.
+    """
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE_SCRIPT)
+    context = selector or "document"
+    result = page.evaluate(
+        "([ctx, tags]) => axe.run(ctx === 'document' ? document : ctx,"
+        " {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        [context, AXE_TAGS])
+    return [f"{v['id']}: {v['help']} -> " + "; ".join(n["target"][0] if isinstance(n["target"][0], str)
+            else str(n["target"][0]) for n in v["nodes"][:3]) for v in result["violations"]]
+
+
+def watch_page(page, base_url: str) -> dict[str, list[str]]:
+    """Record console errors, page errors and requests to any host but the site's own."""
+    seen: dict[str, list[str]] = {"errors": [], "foreign": []}
+    host = base_url.split("/")[2]
+    page.on("console", lambda m: m.type == "error" and seen["errors"].append(m.text))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+
+    def _request(request):
+        url = request.url
+        if not (url.startswith(("data:", "blob:", "about:")) or url.split("/")[2] == host):
+            seen["foreign"].append(url)
+
+    page.on("request", _request)
+    return seen

@@ -1,0 +1,26 @@
+"""Plain language: each page's main text is at Flesch-Kincaid grade 8 or below (textstat 0.7.4)."""
+from __future__ import annotations
+
+import pytest
+import textstat
+
+from helpers import PAGES, as_sentences, main_blocks, page_file
+
+MAX_GRADE = 8.0
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_reads_at_grade_8_or_below(built_site, name):
+    """The article text of the page, each block a sentence, scores grade 8 or below."""
+    blocks = main_blocks(page_file(name, built_site).read_text(encoding="utf-8"))
+    text = as_sentences(blocks)
+    assert len(text.split()) > 80, f"{name}: too little text found to score"
+    grade = textstat.flesch_kincaid_grade(text)
+    assert grade <= MAX_GRADE, f"{name}: Flesch-Kincaid grade {grade} (limit {MAX_GRADE})"
+
+
+def test_the_measure_fails_on_hard_text():
+    """The same measure rejects text written at a college level."""
+    hard = ("Radiculopathy secondary to intervertebral disc herniation frequently manifests as "
+            "dermatomal paraesthesia accompanied by myotomal weakness and diminished reflexes.")
+    assert textstat.flesch_kincaid_grade(as_sentences([hard])) > MAX_GRADE

@@ -1,0 +1,75 @@
+"""Every internal link and #anchor in the built site resolves (nav, footer and 404 included)."""
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlparse
+
+import yaml
+
+from helpers import ROOT
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "a" and a.get("name"):
+            self.ids.add(a["name"])
+        for key in ("href", "src"):
+            if a.get(key) and not (tag == "link" and a.get("rel") in ("canonical", "alternate")):
+                self.links.append(a[key])
+
+
+def _parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def _broken_links(site: Path) -> list[str]:
+    site_url = yaml.safe_load((ROOT / "clinic.yml").read_text())["site_url"]
+    base_path = urlparse(site_url).path
+    pages = {p: _parse(p) for p in site.rglob("*.html")}
+    broken = []
+    for page, parsed in pages.items():
+        page_url = "/" + page.relative_to(site).as_posix()
+        for link in parsed.links:
+            url = urlparse(link)
+            if url.scheme in ("mailto", "tel", "data", "javascript") or (url.scheme and url.netloc):
+                continue
+            target = urlparse(urljoin(page_url, link))
+            path = unquote(target.path)
+            if path.startswith(base_path) and base_path != "/" and page.name == "404.html":
+                path = "/" + path[len(base_path):]
+            file = site / path.lstrip("/")
+            if file.is_dir() or path.endswith("/"):
+                file = file / "index.html"
+            if not file.is_file():
+                broken.append(f"{page_url}: {link} (no file {file.relative_to(site)})")
+                continue
+            if target.fragment and file.suffix == ".html":
+                ids = pages[file].ids if file in pages else _parse(file).ids
+                if unquote(target.fragment) not in ids:
+                    broken.append(f"{page_url}: {link} (no #{target.fragment})")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(built_site):
+    """Links, images and scripts point at files that exist, and at anchors that exist."""
+    assert list(built_site.rglob("*.html")), "no pages were built"
+    assert _broken_links(built_site) == []
+
+
+def test_link_checker_catches_a_broken_anchor(built_site, tmp_path):
+    """The checker itself fails on a missing anchor (so the test above can fail)."""
+    (tmp_path / "index.html").write_text('<a href="other/#nowhere">x</a>', encoding="utf-8")
+    (tmp_path / "other").mkdir()
+    (tmp_path / "other/index.html").write_text('<h1 id="here">y</h1>', encoding="utf-8")
+    assert _broken_links(tmp_path) == ["/index.html: other/#nowhere (no #nowhere)"]
