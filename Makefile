@@ -28,7 +28,7 @@ site: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python scripts/generate.py
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 --config-file mkdocs.generated.yml
 
 browser:
 	@bash scripts/ensure_chromium.sh

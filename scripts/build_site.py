@@ -21,7 +21,7 @@ from sitekit.pipeline import generate  # noqa: E402
 from sitekit.problems import InputError  # noqa: E402
 
 
-def build(out: Path, config: Path = ROOT / "mkdocs.yml") -> None:
+def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml") -> None:
     generate()
     out = out.resolve()
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))

@@ -24,6 +24,7 @@ class Paths:
     out: Path = ROOT  # generated/, overrides/generated/ and docs/generated/ go under it
     knowledge_schema: Path = ROOT / "data/knowledge.schema.json"
     clinic_schema: Path = ROOT / "data/clinic.schema.json"
+    site_config: Path = ROOT / "mkdocs.yml"
 
 
 def _label(path: Path) -> str:
@@ -65,5 +66,6 @@ def _any_ids(clinic: yamlsource.Source) -> list[str]:
 def generate(paths: Paths = Paths()) -> list[str]:
     """Validate, render and write; return the generated files that changed."""
     knowledge, clinic = load_inputs(paths)
-    outputs = Renderer(knowledge, clinic).render_outputs()
+    base_config = yamlsource.load(paths.site_config, _label(paths.site_config)).data
+    outputs = Renderer(knowledge, clinic).render_outputs(base_config)
     return write_changed(outputs, paths.out, MANAGED)
