@@ -21,12 +21,14 @@ def project(tmp_path: Path) -> Path:
     for name in ("data", "docs"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("generated"))
     shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    shutil.copytree(ROOT / "clinic-assets", tmp_path / "clinic-assets")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
 
 
 def _paths(project: Path) -> Paths:
     return Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
-                 docs=project / "docs", out=project,
+                 docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
                  knowledge_schema=project / "data/knowledge.schema.json",
                  clinic_schema=project / "data/clinic.schema.json")
 

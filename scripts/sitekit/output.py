@@ -6,16 +6,17 @@ import tempfile
 from pathlib import Path
 
 
-def write_changed(outputs: dict[str, str], root: Path, managed: list[str]) -> list[str]:
+def write_changed(outputs: dict[str, str | bytes], root: Path, managed: list[str]) -> list[str]:
     """Write each changed file under ``root``; remove files in the ``managed`` folders that are
     no longer generated; return the paths that changed."""
     changed = []
     for name, text in sorted(outputs.items()):
         target = root / name
-        if target.is_file() and target.read_text(encoding="utf-8") == text:
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        _replace(target, text)
+        _replace(target, data)
         changed.append(name)
     for folder in managed:
         for stale in sorted(p for p in (root / folder).rglob("*") if p.is_file()):
@@ -26,10 +27,10 @@ def write_changed(outputs: dict[str, str], root: Path, managed: list[str]) -> li
     return changed
 
 
-def _replace(target: Path, text: str) -> None:
+def _replace(target: Path, data: bytes) -> None:
     # Write beside the target and rename, so a reader never sees half a file.
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(text)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
     os.chmod(tmp, 0o644)
     os.replace(tmp, target)

@@ -48,8 +48,8 @@ def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
         clinic = yamlsource.load(paths.clinic, _label(paths.clinic))
         found = schema_check.check(clinic, paths.clinic_schema)
         ids = [t["id"] for t in knowledge.data["treatments"]] if knowledge and not problems else None
-        problems += found or (validate_clinic.check(clinic, paths.docs, ids) if ids is not None
-                              else validate_clinic.check(clinic, paths.docs, _any_ids(clinic)))
+        clinic_dir = paths.clinic.resolve().parent
+        problems += found or validate_clinic.check(clinic, clinic_dir, ids if ids is not None else _any_ids(clinic))
     except InputError as err:
         problems += err.problems
     if problems:
@@ -67,5 +67,8 @@ def generate(paths: Paths = Paths()) -> list[str]:
     """Validate, render and write; return the generated files that changed."""
     knowledge, clinic = load_inputs(paths)
     base_config = yamlsource.load(paths.site_config, _label(paths.site_config)).data
-    outputs = Renderer(knowledge, clinic).render_outputs(base_config)
+    outputs: dict[str, str | bytes] = {**Renderer(knowledge, clinic).render_outputs(base_config)}
+    for key in ("logo", "favicon"):  # only this clinic's images go into the site
+        image = paths.clinic.resolve().parent / clinic[key]
+        outputs[f"docs/generated/{key}{image.suffix}"] = image.read_bytes()
     return write_changed(outputs, paths.out, MANAGED)

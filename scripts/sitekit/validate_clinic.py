@@ -11,14 +11,14 @@ from .yamlsource import Source
 WHITE, DARK_BG = "#ffffff", "#1e2129"  # Material's light background and slate background
 
 
-def check(source: Source, docs_dir: Path, treatment_ids: list[str]) -> list[Problem]:
+def check(source: Source, clinic_dir: Path, treatment_ids: list[str]) -> list[Problem]:
     """Every problem in a clinic file that already passed the schema."""
     data = source.data
     problems: list[Problem] = []
     for key in ("logo", "favicon"):
-        if not (docs_dir / data[key]).is_file():
-            problems.append(source.problem((key,), f"the file '{docs_dir / data[key]}' does not exist",
-                                           f"Put the file in {docs_dir}/ and give its path inside it."))
+        if not (clinic_dir / data[key]).is_file():
+            problems.append(source.problem((key,), f"the file '{data[key]}' does not exist next to the clinic file",
+                                           f"Put the file in {clinic_dir} (e.g. in clinic-assets/) and give its path."))
     for i, offer in enumerate(data["offers"]):
         if offer not in treatment_ids:
             close = difflib.get_close_matches(offer, treatment_ids, n=1)

@@ -1,0 +1,173 @@
+"""The clinic file: each kind of mistake gives a clear error, and a second clinic's build holds
+nothing of the default clinic."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from helpers import ROOT
+from sitekit.colors import contrast
+from sitekit.pipeline import MANAGED, Paths, generate
+from sitekit.problems import InputError
+
+FIXTURE = ROOT / "tests/fixtures/test-clinic"
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("generated"))
+    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
+    shutil.copytree(ROOT / "clinic-assets", tmp_path / "clinic-assets")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def _errors(project: Path) -> list[str]:
+    paths = Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
+                  docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
+                  knowledge_schema=project / "data/knowledge.schema.json",
+                  clinic_schema=project / "data/clinic.schema.json")
+    with pytest.raises(InputError) as caught:
+        generate(paths)
+    assert not any((project / folder).exists() for folder in MANAGED), "wrote despite errors"
+    return [str(p) for p in caught.value.problems]
+
+
+def _edit(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+def test_missing_required_field(project):
+    """A clinic file without its name: the key is named, with how to fix it."""
+    _edit(project / "clinic.yml", "name: Example Spine and Knee Clinic\n", "")
+    [error] = _errors(project)
+    assert "clinic.yml:" in error and "the key 'name' is missing" in error
+
+
+def test_bad_hex_colour(project):
+    """A colour that is not #rrggbb: file, line, key and the form expected."""
+    line = _edit(project / "clinic.yml", 'primary: "#005a70"', 'primary: "#05a70"')
+    [error] = _errors(project)
+    assert f"clinic.yml:{line}:" in error and "colors.primary" in error and "#005a70" in error
+
+
+def test_low_contrast_colour_names_ratio_and_a_passing_colour(project):
+    """A light brand colour fails AA: the ratio found and the nearest colour that passes."""
+    line = _edit(project / "clinic.yml", 'accent: "#8a3b00"', 'accent: "#ffb74d"')
+    [error] = _errors(project)
+    assert f"clinic.yml:{line}:" in error and "colors.accent" in error
+    ratio = re.search(r"contrast of ([\d.]+):1", error).group(1)
+    assert ratio == f"{contrast('#ffb74d', '#ffffff'):.2f}"
+    better = re.search(r"nearest that passes is (#[0-9a-f]{6})", error).group(1)
+    assert contrast(better, "#ffffff") >= 4.5
+
+
+def test_logo_that_does_not_exist(project):
+    """A logo path with no file behind it."""
+    line = _edit(project / "clinic.yml", "logo: clinic-assets/logo.svg", "logo: clinic-assets/logo-new.svg")
+    [error] = _errors(project)
+    assert f"clinic.yml:{line}:" in error and "logo" in error and "does not exist" in error
+
+
+def test_unknown_treatment_id(project):
+    """An offered treatment that is not in the knowledge file: did you mean."""
+    line = _edit(project / "clinic.yml", "offers: [physical-therapy,", "offers: [physio-therapy,")
+    [error] = _errors(project)
+    assert f"clinic.yml:{line}:" in error and "offers[0]" in error and "Did you mean 'physical-therapy'?" in error
+
+
+@pytest.mark.parametrize("old,new,key", [
+    ("site_url: https://example.org/sciatica-knee-pain/", "site_url: example.org/knee", "site_url"),
+    ("email: hello@example.org", "email: hello-at-example.org", "contact.email"),
+    ("booking_url: https://example.org/book", "booking_url: www.example.org/book", "contact.booking_url"),
+])
+def test_malformed_address_or_email(project, old, new, key):
+    """Web addresses need https://, e-mails need an @."""
+    line = _edit(project / "clinic.yml", old, new)
+    [error] = _errors(project)
+    assert f"clinic.yml:{line}:" in error and key in error and "not in the right form" in error
+
+
+def _copy_project(target: Path) -> Path:
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "generated", "node_modules",
+                                    ".pytest_cache", "__pycache__", "mkdocs.generated.yml")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+def _default_clinic_strings() -> list[str]:
+    default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+    contact, region = default["contact"], default["region"]
+    return [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
+            contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
+            default["reviewer"]["name"], default["footer"], default["legal"],
+            region["emergency"]["action"], region["urgent"]["action"], region["see_doctor"]["action"],
+            default["colors"]["primary"], default["colors"]["accent"]]
+
+
+def _site_texts(site: Path) -> dict[str, str]:
+    texts = {}
+    for path in site.rglob("*"):
+        if path.suffix in {".html", ".js", ".css", ".xml", ".json", ".txt", ".svg", ".webmanifest"}:
+            texts[path.relative_to(site).as_posix()] = path.read_text(encoding="utf-8", errors="replace")
+        elif path.suffix == ".pdf":
+            from pypdf import PdfReader
+            reader = PdfReader(path)
+            texts[path.relative_to(site).as_posix()] = " ".join(p.extract_text() or "" for p in reader.pages) + str(reader.metadata)
+    return texts
+
+
+@pytest.fixture(scope="module")
+def rebranded_site(tmp_path_factory) -> Path:
+    """The whole site built from a copy of the project with the test clinic's file and logo."""
+    project = _copy_project(tmp_path_factory.mktemp("rebrand") / "project")
+    shutil.copy(FIXTURE / "clinic.yml", project / "clinic.yml")
+    shutil.rmtree(project / "clinic-assets")
+    (project / "harbour").mkdir()
+    for name in ("logo.png", "favicon.png"):
+        shutil.copy(FIXTURE / name, project / "harbour" / name)
+    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def test_no_default_clinic_string_is_left_anywhere(rebranded_site):
+    """No name, phone, e-mail, address, colour or wording of the default clinic is in site/."""
+    leftovers = {f"{name}: {s!r}" for name, text in _site_texts(rebranded_site).items()
+                 for s in _default_clinic_strings() if s.lower() in text.lower()}
+    assert sorted(leftovers) == []
+
+
+def test_the_test_clinic_appears_where_it_should(rebranded_site):
+    """Its name on every page, phone and emergency number in the help, colour, logo, address."""
+    test = yaml.safe_load((FIXTURE / "clinic.yml").read_text(encoding="utf-8"))
+    pages = sorted(rebranded_site.glob("**/index.html"))
+    assert len(pages) >= 9
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert f"<title>" in html and test["name"] in html.split("</title>")[0], page
+        assert test["contact"]["phone"] in html and 'href="tel:+15550134777"' in html, page
+        assert "generated/logo.png" in html and "generated/favicon.png" in html, page
+        assert test["region"]["emergency"]["action"] in html, page
+    assert (rebranded_site / "generated/logo.png").read_bytes() == (FIXTURE / "logo.png").read_bytes()
+    css = (rebranded_site / "generated/clinic.css").read_text(encoding="utf-8")
+    assert test["colors"]["primary"] in css
+    help_page = (rebranded_site / "when-to-get-help/index.html").read_text(encoding="utf-8")
+    assert 'href="tel:911"' in help_page
+    checker = (rebranded_site / "symptom-checker/index.html").read_text(encoding="utf-8")
+    assert '"number":"911"' in checker
+    sitemap = (rebranded_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "https://harbour-physio.test/knee/anatomy/" in sitemap
+    treatments = (rebranded_site / "treatments/index.html").read_text(encoding="utf-8")
+    assert treatments.count(f"Offered at {test['short_name']}") == 2 * len(test["offers"])  # table + section
