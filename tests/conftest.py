@@ -42,6 +42,7 @@ def site_server(built_site: Path):
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
     server.shutdown()
+    server.server_close()
 
 
 def chromium_path() -> str:
