@@ -12,7 +12,7 @@ from helpers import PAGES, main_text
 # page -> phrases (lower case) that must appear in its main text; "a|b" means either.
 CHECKLIST = {
     "index": ["yes", "knee", "lower back", "referred pain", "warning signs", "one leg"],
-    "anatomy": ["sciatic nerve", "longest", "l3", "l4", "l5", "s1", "lower back", "thoracic",
+    "anatomy": ["sciatic nerve", "longest|longer", "l3", "l4", "l5", "s1", "lower back", "thoracic",
                 "femoral nerve", "saphenous", "back of the thigh", "referred pain",
                 "front|inner", "back of the knee"],
     "symptoms": ["burning", "aching", "sharp", "front", "side", "back of the knee",
