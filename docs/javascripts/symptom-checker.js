@@ -278,9 +278,12 @@
 
   window.SymptomChecker = { rank: rank, levelsFor: levelsFor, init: init };
 
+  // Material's document$ fires on every instant navigation. Under file:// it may never fire
+  // (instant loading cannot fetch there), so also start on the first load; init is idempotent.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
