@@ -1,12 +1,15 @@
 """The whole generation step: read, validate, model, render, write (in that order, once)."""
 from __future__ import annotations
 
+import datetime as dt
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import model, schema_check, validate_clinic, validate_knowledge, yamlsource
 from .output import write_changed
+from .pages import overdue, read_pages
 from .problems import InputError, Problem
 from .render import Renderer
 
@@ -67,7 +70,12 @@ def generate(paths: Paths = Paths()) -> list[str]:
     """Validate, render and write; return the generated files that changed."""
     knowledge, clinic = load_inputs(paths)
     base_config = yamlsource.load(paths.site_config, _label(paths.site_config)).data
-    outputs: dict[str, str | bytes] = {**Renderer(knowledge, clinic).render_outputs(base_config)}
+    pages = read_pages(paths.docs, clinic)
+    late = overdue(pages, dt.date.today())  # a warning only: a site must not break on a date
+    if late:
+        names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
+        print(f"generate: warning: review overdue for {names}", file=sys.stderr)
+    outputs: dict[str, str | bytes] = {**Renderer(knowledge, clinic, pages).render_outputs(base_config)}
     for key in ("logo", "favicon"):  # only this clinic's images go into the site
         image = paths.clinic.resolve().parent / clinic[key]
         outputs[f"docs/generated/{key}{image.suffix}"] = image.read_bytes()
