@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup generate site serve test browser lint clean
+.PHONY: help setup generate site serve test browser clean
 
 help:
 	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
@@ -31,9 +32,13 @@ serve: $(STAMP)
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 --config-file mkdocs.generated.yml
 
 browser:
-	@bash scripts/ensure_chromium.sh
+	@bash scripts/ensure_test_tools.sh
 
-test: $(STAMP) browser
+$(NODE_STAMP): package.json package-lock.json | browser
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
+test: $(STAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:

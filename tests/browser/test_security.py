@@ -1,0 +1,71 @@
+"""Hardening: a strict Content-Security-Policy on every page, no violation while reading the
+pages and using the checker, and the checker working offline from file://."""
+from __future__ import annotations
+
+import re
+
+from helpers import PAGES, page_file, watch_page
+
+REPORT_VIOLATIONS = ("document.addEventListener('securitypolicyviolation', e => "
+                     "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
+
+
+def _policy(html: str) -> str:
+    match = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert match, "no Content-Security-Policy meta"
+    return match.group(1)
+
+
+def test_every_page_has_a_strict_policy(built_site):
+    """default-src 'self', no unsafe-inline for scripts, object-src none, base-uri self, no-referrer."""
+    for name in PAGES:
+        html = page_file(name, built_site).read_text(encoding="utf-8")
+        policy = dict(d.strip().split(" ", 1) for d in _policy(html).split(";"))
+        assert policy["default-src"] == "'self'"
+        assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
+        assert policy["object-src"] == "'none'" and policy["base-uri"] == "'self'"
+        assert '<meta name="referrer" content="no-referrer">' in html
+        assert html.index("Content-Security-Policy") < html.index("<script")
+    headers = (built_site / "_headers").read_text(encoding="utf-8")
+    assert "Content-Security-Policy: default-src 'self'" in headers and "Referrer-Policy: no-referrer" in headers
+
+
+def test_no_violation_on_any_page_or_in_the_checker(browser, site_server):
+    """Visit every page and use the checker: the browser reports no CSP violation and no error."""
+    page = browser.new_page()
+    page.add_init_script(REPORT_VIOLATIONS)
+    seen = watch_page(page, site_server)
+    for name in PAGES:
+        page.goto(site_server if name == "index" else f"{site_server}{name}/", wait_until="networkidle")
+    page.check('input[value="knee-front-side"]')
+    page.check('input[value="both-legs"]')
+    page.locator("[data-condition]").first.wait_for()
+    page.click('[data-module="symptom-checker"] button[type="reset"]')
+    page.close()
+    assert seen["errors"] == [] and seen["foreign"] == []
+
+
+def test_a_planted_inline_script_is_blocked(browser, site_server):
+    """The policy really blocks an inline script that was not hashed at build time."""
+    page = browser.new_page()
+    page.add_init_script(REPORT_VIOLATIONS)
+    seen = watch_page(page, site_server)
+    page.goto(f"{site_server}anatomy/")
+    page.evaluate("() => { const s = document.createElement('script'); s.textContent = 'window.pwned = 1';"
+                  " document.body.appendChild(s); }")
+    assert page.evaluate("window.pwned === undefined")
+    assert any("CSP violation: script-src" in e for e in seen["errors"])
+    page.close()
+
+
+def test_the_checker_works_offline_from_file(browser, built_site):
+    """Opened from disk (file://), the checker still ranks conditions, with no error."""
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_file("symptom-checker", built_site).as_uri())
+    page.check('input[value="groin-hip"]')
+    page.check('input[value="front-thigh"]')
+    assert page.locator("[data-condition]").first.get_attribute("data-condition") == "l3-radiculopathy"
+    assert errors == []
+    page.close()
