@@ -74,6 +74,13 @@ class Source:
     url: str
     year: int | None = None
     note: str | None = None
+    short_name: str | None = None
+
+    @property
+    def citation(self) -> str:
+        """A short in-text citation, e.g. "NICE, 2016"."""
+        name = self.short_name or self.publisher
+        return f"{name}, {self.year}" if self.year else name
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ def build(data: dict[str, Any]) -> Knowledge:
                   t["cautions"])
         for t in data["treatments"]]
     signs = [WarningSign(w["id"], w["label"], w["level"]) for w in data["warning_signs"]]
-    sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"))
+    sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
+                      s.get("short_name"))
                for s in data["sources"]]
     return Knowledge(dict(data["scoring"]), groups, symptoms, conditions, treatments, signs, sources)
