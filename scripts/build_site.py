@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the publishable site into site/: generate, then `mkdocs build --strict`.
+"""Build the publishable site into site/: generate, `mkdocs build --strict`, harden, PDF handouts.
 
 The build goes into a temporary folder that replaces site/ only when everything succeeded, so a
 failed or interrupted build leaves the last good site whole.
@@ -19,6 +19,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from sitekit.pipeline import generate  # noqa: E402
 from sitekit.problems import InputError  # noqa: E402
+from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
+from sitekit.harden import harden  # noqa: E402
 
 
 def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml") -> None:
@@ -30,6 +32,8 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml") -> None:
         subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
                         "--config-file", str(config), "--site-dir", str(staging)],
                        cwd=ROOT, env=env, check=True)
+        harden(staging)  # CSP with hashes of the theme's inline scripts, no-referrer, _headers
+        report(make_handouts(staging))  # the PDFs are made from the built pages, before the swap
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -52,6 +56,9 @@ def main() -> int:
         build(args.out)
     except InputError as err:
         print(f"build: {err}", file=sys.stderr)
+        return 1
+    except HANDOUT_ERRORS as err:
+        print(f"build: handouts: {err}; site/ was left as it was.", file=sys.stderr)
         return 1
     except subprocess.CalledProcessError:
         print("build: mkdocs build failed (see above); site/ was left as it was.", file=sys.stderr)

@@ -4,6 +4,7 @@ Python collects the data and works out links; the markup is in templates/.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -14,6 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from . import colors
 from .model import Condition, Knowledge
+from .pages import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_CONFIG = "mkdocs.generated.yml"  # the config the build uses: mkdocs.yml plus the clinic
@@ -50,6 +52,26 @@ def json_for_script(value: Any) -> str:
     return text
 
 
+def long_date(iso: str) -> str:
+    """A date as readers write it.
+
+    >>> long_date("2026-11-04")
+    '4 November 2026'
+    """
+    day = dt.date.fromisoformat(iso)
+    return f"{day.day} {day.strftime('%B')} {day.year}"
+
+
+def theme_json(value: Any) -> str:
+    r"""JSON for a <script> in a template MkDocs renders again: no Jinja delimiters left.
+
+    >>> theme_json({"a": "{{x}} {% y %}"})
+    '{"a":"{\\u007bx}} {\\u0025 y %}"}'
+    """
+    text = json_for_script(value)
+    return text.replace("{{", "{\\u007b").replace("{%", "{\\u0025").replace("{#", "{\\u0023")
+
+
 def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """Link between two pages of docs/ as built with directory URLs.
 
@@ -70,15 +92,17 @@ def environment() -> Environment:
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["md"] = escape_markdown
     env.filters["jinja_safe"] = escape_for_theme
+    env.filters["long_date"] = long_date
     return env
 
 
 class Renderer:
     """Renders every generated file; each method returns the text of one file."""
 
-    def __init__(self, knowledge: Knowledge, clinic: dict[str, Any]):
+    def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None):
         self.k = knowledge
         self.clinic = clinic
+        self.pages = pages or []
         self.env = environment()
 
     def _render(self, template: str, page: str, **context: Any) -> str:
@@ -108,6 +132,7 @@ class Renderer:
         """Every generated file, keyed by its path in the project."""
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
                 **self.render_theme_files(),
+                **self.render_print_header(),
                 SITE_CONFIG: self.render_site_config(base_config)}
 
     def render_site_config(self, base: dict[str, Any]) -> str:
@@ -156,8 +181,48 @@ class Renderer:
         """Files the theme reads: partials under overrides/generated/, CSS under docs/generated/."""
         out = {f"overrides/generated/{name}.html": self._render(f"theme-{name}.html.j2", "")
                for name in ("title", "head", "footer", "announce")}
+        out["overrides/generated/page-meta.html"] = self._render(
+            "theme-page-meta.html.j2", "", pages=[(p, theme_json(self.structured_data(p))) for p in self.pages])
+        out["overrides/generated/page-review.html"] = self._render("theme-page-review.html.j2", "", pages=self.pages)
         out["docs/generated/clinic.css"] = self._render("clinic.css.j2", "", colors=self.brand_colours())
         return out
+
+    def render_print_header(self) -> dict[str, str]:
+        """The clinic's header for printed pages and handouts: overrides/generated/print-header.html.
+
+        MkDocs renders it again, so it may use the page's canonical URL and the ``url`` filter.
+        """
+        logo = "generated/logo" + Path(self.clinic["logo"]).suffix
+        return {"overrides/generated/print-header.html":
+                self._render("theme-print-header.html.j2", "", logo=logo)}
+
+    def structured_data(self, page: Page) -> dict[str, Any]:
+        """schema.org MedicalWebPage data for one page (JSON-LD)."""
+        base = self.clinic["site_url"]
+        data: dict[str, Any] = {
+            "@context": "https://schema.org", "@type": "MedicalWebPage",
+            "name": page.title, "url": base + page.url, "inLanguage": self.clinic["language"],
+            "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+            "lastReviewed": page.last_reviewed,
+            "reviewedBy": {"@type": "Person", "name": self.clinic["reviewer"]["name"],
+                           "jobTitle": self.clinic["reviewer"]["role"]},
+            "publisher": {"@type": "MedicalOrganization", "name": self.clinic["name"], "url": base,
+                          "telephone": self.clinic["contact"]["phone"],
+                          "email": self.clinic["contact"]["email"]},
+        }
+        if page.description:
+            data["description"] = page.description
+        conditions = [c for c in self.k.conditions_in_order if c.page == page.file]
+        if conditions:
+            data["about"] = [{
+                "@type": "MedicalCondition", "name": c.name, "url": f"{base}{page.url}#{c.anchor}",
+                "description": c.summary,
+                "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": s.label}
+                                  for s in self.k.symptoms if c.features.get(s.id) and c.features[s.id].fit == "typical"],
+                "possibleTreatment": [{"@type": "MedicalTherapy", "name": t.name}
+                                      for t in self.k.treatments_for(c.id)],
+            } for c in conditions]
+        return data
 
     def brand_colours(self) -> dict[str, str]:
         primary, accent = self.clinic["colors"]["primary"], self.clinic["colors"]["accent"]

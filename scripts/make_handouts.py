@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Make printable PDF handouts from a built site: one per page, and a booklet of them all.
+
+    python scripts/make_handouts.py [--site site]
+
+Writes SITE/handouts/<page>.pdf and SITE/handouts/booklet.pdf at the clinic's paper size
+(clinic.yml `paper`). Needs Chromium (Debian's, or CHROMIUM=/path) and the packages in
+requirements.txt; exits with status 1 and says what is missing otherwise.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitekit import yamlsource  # noqa: E402
+from sitekit.pdf_print import MissingDependency  # noqa: E402
+from sitekit.pipeline import Paths, load_inputs  # noqa: E402
+from sitekit.problems import InputError  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+class HandoutFailed(RuntimeError):
+    """The built site did not look as the handout step expects (message from sitekit.handouts)."""
+
+
+HANDOUT_ERRORS = (InputError, MissingDependency, HandoutFailed)
+
+
+def make_handouts(site: Path, paths: Paths = Paths()) -> dict[str, int]:
+    """Write site/handouts/ from the built ``site``; return each PDF's page count.
+
+    >>> make_handouts(Path("site"))["anatomy.pdf"]  # doctest: +SKIP
+    2
+    """
+    from sitekit.handouts import HandoutError, Handouts, nav_pages  # needs pypdf, segno, playwright
+
+    knowledge, clinic = load_inputs(paths)
+    site_name = yamlsource.load(paths.site_config, paths.site_config.name).data["site_name"]
+    handouts = Handouts(site=site.resolve(), knowledge=knowledge, clinic=clinic, site_name=site_name)
+    try:
+        return handouts.build(nav_pages(paths.site_config), site.resolve() / "handouts")
+    except HandoutError as err:
+        raise HandoutFailed(str(err)) from err
+
+
+def report(counts: dict[str, int]) -> None:
+    """Warn (on stderr) about any handout longer than it should be."""
+    from sitekit.handouts import MAX_PAGES, too_long
+    if too_long(counts):
+        print(f"handouts: warning: longer than {MAX_PAGES} pages: {', '.join(too_long(counts))}; "
+              "shorten the page or tighten docs/stylesheets/print.css.", file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site folder")
+    args = parser.parse_args(argv)
+    start = time.monotonic()
+    try:
+        counts = make_handouts(args.site)
+    except HANDOUT_ERRORS as err:
+        print(f"handouts: {err}", file=sys.stderr)
+        return 1
+    report(counts)
+    summary = ", ".join(f"{name} {count}p" for name, count in counts.items())
+    print(f"handouts: {len(counts)} PDFs in {args.site / 'handouts'} ({time.monotonic() - start:.1f}s): {summary}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
