@@ -37,6 +37,7 @@ def test_no_violation_on_any_page_or_in_the_checker(browser, site_server):
     seen = watch_page(page, site_server)
     for name in PAGES:
         page.goto(site_server if name == "index" else f"{site_server}{name}/", wait_until="networkidle")
+    page.goto(f"{site_server}symptom-checker/")
     page.check('input[value="knee-front-side"]')
     page.check('input[value="both-legs"]')
     page.locator("[data-condition]").first.wait_for()
