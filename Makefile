@@ -4,6 +4,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
+ZVENV  := .venv-zensical
+ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
+ENGINE ?= mkdocs
+ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZSTAMP))
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: help setup generate site serve test browser clean
@@ -11,7 +15,7 @@ export NO_MKDOCS_2_WARNING := 1
 help:
 	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
 	@echo "make test    set up everything the tests need and run the whole suite"
-	@echo "make site    build the publishable site into site/"
+	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) scripts/check_python.py
@@ -21,11 +25,19 @@ $(STAMP): requirements.txt
 
 setup: $(STAMP)
 
+# Zensical, Material's successor, in its own environment: make site ENGINE=zensical
+$(ZSTAMP): requirements-zensical.txt
+	@$(PYTHON) scripts/check_python.py
+	@test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
+	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@rm -f $(ZVENV)/.installed-* && touch $@
+
 generate: $(STAMP)
 	$(BIN)/python scripts/generate.py
 
-site: $(STAMP)
-	$(BIN)/python scripts/build_site.py
+site: $(STAMP) $(ENGINE_STAMP)
+	@bash scripts/ensure_test_tools.sh chromium
+	$(BIN)/python scripts/build_site.py --engine $(ENGINE)
 
 serve: $(STAMP)
 	$(BIN)/python scripts/generate.py
@@ -38,8 +50,8 @@ $(NODE_STAMP): package.json package-lock.json | browser
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: $(STAMP) browser $(NODE_STAMP)
+test: $(STAMP) $(ZSTAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site generated .pytest_cache
+	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml .pytest_cache

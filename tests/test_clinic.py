@@ -100,7 +100,7 @@ def test_malformed_address_or_email(project, old, new, key):
 
 
 def _copy_project(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "generated", "node_modules",
+    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
                                     ".pytest_cache", "__pycache__", "mkdocs.generated.yml")
     shutil.copytree(ROOT, target, ignore=ignore)
     return target

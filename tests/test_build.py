@@ -1,0 +1,128 @@
+"""The whole pipeline: strict, reproducible, dates from the source, and every fault case gives a
+clear error and leaves the last good site/ whole."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from helpers import ROOT
+
+IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
+                                ".pytest_cache", "__pycache__", "mkdocs.generated.yml", ".site-*")
+
+
+def _tree_digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def _build(project: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "scripts/build_site.py", *args], cwd=project,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def good_project(tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A copy of the project with one good build in its site/."""
+    project = tmp_path_factory.mktemp("build") / "project"
+    shutil.copytree(ROOT, project, ignore=IGNORE)
+    result = _build(project)
+    assert result.returncode == 0, result.stderr
+    return project, _tree_digest(project / "site")
+
+
+def test_two_builds_are_byte_identical(good_project, tmp_path):
+    """A second build of the same sources gives the same bytes in every file, PDFs included."""
+    project, first = good_project
+    result = _build(project, "--out", str(tmp_path / "again"))
+    assert result.returncode == 0, result.stderr
+    second = _tree_digest(tmp_path / "again")
+    assert any(name.endswith(".pdf") for name in first)
+    assert {k for k in first if first[k] != second.get(k)} == set() and first.keys() == second.keys()
+
+
+def test_dates_come_from_the_source_not_the_clock(good_project, tmp_path):
+    """The sitemap's dates are the clinic's review date, whatever day the build runs."""
+    project, _ = good_project
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, ignore=IGNORE)
+    clinic = copy / "clinic.yml"
+    text = clinic.read_text(encoding="utf-8")
+    last = next(line for line in text.splitlines() if line.startswith("last_reviewed:"))
+    clinic.write_text(text.replace(last, "last_reviewed: 2021-03-04"), encoding="utf-8")
+    result = _build(copy, "--out", str(tmp_path / "dated"))
+    assert result.returncode == 0, result.stderr
+    sitemap = (tmp_path / "dated/sitemap.xml").read_text(encoding="utf-8")
+    assert "<lastmod>2021-03-04</lastmod>" in sitemap and sitemap.count("<lastmod>") >= 9
+    assert set(__import__("re").findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2021-03-04"}
+
+
+def _fault(good_project, tmp_path, break_it) -> tuple[subprocess.CompletedProcess, bool]:
+    """Copy the built project, break it, build again; return the result and whether site/ is intact."""
+    project, digest = good_project
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
+    break_it(copy)
+    result = _build(copy)
+    return result, _tree_digest(copy / "site") == digest
+
+
+def test_missing_page_in_the_navigation(good_project, tmp_path):
+    """A page named in the nav is gone: the error names it; site/ stays whole."""
+    result, intact = _fault(good_project, tmp_path, lambda p: (p / "docs/about.md").unlink())
+    assert result.returncode == 1 and intact
+    assert "about.md" in result.stderr
+
+
+def test_broken_snippet_include(good_project, tmp_path):
+    """A page includes a snippet that does not exist: the error names it; site/ stays whole."""
+    def break_it(p: Path) -> None:
+        page = p / "docs/anatomy.md"
+        page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "generated/no-such-table.html"\n',
+                        encoding="utf-8")
+    result, intact = _fault(good_project, tmp_path, break_it)
+    assert result.returncode == 1 and intact
+    assert "no-such-table.html" in result.stderr
+
+
+def test_missing_logo(good_project, tmp_path):
+    """The clinic's logo file is gone: the error names clinic.yml, its line and the key."""
+    result, intact = _fault(good_project, tmp_path, lambda p: (p / "clinic-assets/logo.svg").unlink())
+    assert result.returncode == 1 and intact
+    assert "clinic.yml:" in result.stderr and " logo:" in result.stderr and "does not exist" in result.stderr
+
+
+def test_output_folder_that_cannot_be_written(good_project, tmp_path):
+    """The output's folder is not a folder: a clear error; nothing else is touched."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be", encoding="utf-8")
+    project, digest = good_project
+    result = _build(project, "--out", str(blocker / "site"))
+    assert result.returncode == 1
+    assert "cannot write" in result.stderr and "Check that the folder exists" in result.stderr
+    assert _tree_digest(project / "site") == digest
+
+
+def test_interrupted_build_leaves_the_last_good_site(good_project, tmp_path):
+    """A build killed half-way leaves site/ as it was; the next build succeeds and cleans up."""
+    project, digest = good_project
+    copy = tmp_path / "project"
+    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
+    process = subprocess.Popen([sys.executable, "scripts/build_site.py"], cwd=copy,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not any((copy / ".").glob(".site-building-*/index.html")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    __import__("os").killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    assert _tree_digest(copy / "site") == digest
+    assert list(copy.glob(".site-building-*")), "the build was not caught half-way"
+    result = _build(copy)
+    assert result.returncode == 0 and not list(copy.glob(".site-building-*"))
