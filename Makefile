@@ -10,12 +10,13 @@ ENGINE ?= mkdocs
 ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZSTAMP))
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help setup generate site serve test browser clean
+.PHONY: help setup generate site serve test browser clean bench
 
 help:
 	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
 	@echo "make test    set up everything the tests need and run the whole suite"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
+	@echo "make bench   measure build, scale, checker speed, page weight and Lighthouse: bench/report.md"
 
 $(STAMP): requirements.txt
 	@$(PYTHON) scripts/check_python.py
@@ -55,3 +56,13 @@ test: $(STAMP) $(ZSTAMP) browser $(NODE_STAMP)
 
 clean:
 	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml .pytest_cache
+
+# Benchmarks (they report; they never fail the tests): writes bench/report.md and bench/results.json
+BENCH_LH := bench/node_modules/lighthouse/package.json
+
+$(BENCH_LH): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund
+	@touch $@
+
+bench: $(STAMP) browser $(BENCH_LH)
+	$(BIN)/python bench/run.py

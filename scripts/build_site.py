@@ -23,6 +23,7 @@ from sitekit.problems import InputError  # noqa: E402
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
 from sitekit import yamlsource  # noqa: E402
 from sitekit.harden import harden  # noqa: E402
+from sitekit.links import rewrite_site  # noqa: E402
 
 
 ENGINES = ("mkdocs", "zensical")
@@ -43,6 +44,7 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str =
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
     try:
         run_engine(engine, config, staging)
+        rewrite_site(staging)  # links to source files in generated HTML -> built pages
         harden(staging)  # CSP with hashes of the theme's inline scripts, no-referrer, _headers
         report(make_handouts(staging))  # the PDFs are made from the built pages, before the swap
         _swap(staging, out)
@@ -59,9 +61,11 @@ def source_date_epoch() -> str:
 
 def run_engine(engine: str, config: Path, site_dir: Path) -> None:
     """Build the pages with MkDocs or with Zensical (which runs no hooks: generate() ran first)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch()}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
+           "SITEKIT_GENERATED": "1"}  # the hook need not generate again
     if engine == "mkdocs":
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
+        # No --quiet: it hides the warnings that --strict counts, and the build would pass.
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
                         "--config-file", str(config), "--site-dir", str(site_dir)],
                        cwd=ROOT, env=env, check=True)
         return

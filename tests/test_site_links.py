@@ -39,16 +39,19 @@ def _broken_links(site: Path) -> list[str]:
     pages = {p: _parse(p) for p in site.rglob("*.html")}
     broken = []
     for page, parsed in pages.items():
-        page_url = "/" + page.relative_to(site).as_posix()
+        # Pages are checked as published, under the path of site_url, so that a link that
+        # climbs out of the site (../../) is caught.
+        page_url = base_path + page.relative_to(site).as_posix()
         for link in parsed.links:
             url = urlparse(link)
             if url.scheme in ("mailto", "tel", "data", "javascript") or (url.scheme and url.netloc):
                 continue
             target = urlparse(urljoin(page_url, link))
             path = unquote(target.path)
-            if path.startswith(base_path) and base_path != "/" and page.name == "404.html":
-                path = "/" + path[len(base_path):]
-            file = site / path.lstrip("/")
+            if not path.startswith(base_path):
+                broken.append(f"{page_url}: {link} (outside the site)")
+                continue
+            file = site / path[len(base_path):]
             if file.is_dir() or path.endswith("/"):
                 file = file / "index.html"
             if not file.is_file():
@@ -71,5 +74,7 @@ def test_link_checker_catches_a_broken_anchor(built_site, tmp_path):
     """The checker itself fails on a missing anchor (so the test above can fail)."""
     (tmp_path / "index.html").write_text('<a href="other/#nowhere">x</a>', encoding="utf-8")
     (tmp_path / "other").mkdir()
-    (tmp_path / "other/index.html").write_text('<h1 id="here">y</h1>', encoding="utf-8")
-    assert _broken_links(tmp_path) == ["/index.html: other/#nowhere (no #nowhere)"]
+    (tmp_path / "other/index.html").write_text('<h1 id="here">y</h1><a href="../../up/">z</a>', encoding="utf-8")
+    problems = _broken_links(tmp_path)
+    assert any("other/#nowhere (no #nowhere)" in p for p in problems)
+    assert any("../../up/ (outside the site)" in p for p in problems)

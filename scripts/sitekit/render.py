@@ -72,6 +72,18 @@ def theme_json(value: Any) -> str:
     return text.replace("{{", "{\\u007b").replace("{%", "{\\u0025").replace("{#", "{\\u0023")
 
 
+def source_link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A link as Markdown writes it: to the page's source file (both engines turn it into the
+    built page's address; see sitekit.links for the HTML that MkDocs leaves alone).
+
+    >>> source_link("index.md", "causes.md", "l4"), source_link("mimics.md", "mimics.md", "x")
+    ('causes.md#l4', '#x')
+    """
+    if from_page == to_page and anchor:
+        return f"#{anchor}"
+    return f"{to_page}#{anchor}" if anchor else to_page
+
+
 def href(from_page: str, to_page: str, anchor: str = "") -> str:
     """Link between two pages of docs/ as built with directory URLs.
 
@@ -106,7 +118,7 @@ class Renderer:
         self.env = environment()
 
     def _render(self, template: str, page: str, **context: Any) -> str:
-        link = lambda to_page, anchor="": href(page, to_page, anchor)  # noqa: E731
+        link = lambda to_page, anchor="": source_link(page, to_page, anchor)  # noqa: E731
         return self.env.get_template(template).render(
             k=self.k, clinic=self.clinic, link=link, page=page, **context)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -67,13 +68,23 @@ def _section(source: Source, path: tuple, section: str, docs_dir: Path) -> list[
         close = difflib.get_close_matches(page, pages, n=1)
         fix = f"Did you mean '{close[0]}'?" if close else "Name a page in docs/."
         return [source.problem(path, f"the page '{page}' does not exist in {docs_dir}", fix)]
-    anchors = heading_anchors(page_path.read_text(encoding="utf-8"))
+    anchors = _page_anchors(page_path)
     if anchor in anchors:
         return []
     close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
     fix = (f"Did you mean '{page}#{close[0]}'?" if close
            else f"Add a heading such as '## Title {{#{anchor}}}' to {page}.")
     return [source.problem(path, f"{page} has no section '#{anchor}'", fix)]
+
+
+def _page_anchors(page: Path) -> set[str]:
+    # Many conditions point into one page: read and parse each page once per check.
+    return _anchors_cached(str(page), page.stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _anchors_cached(page: str, _mtime: int) -> set[str]:
+    return heading_anchors(Path(page).read_text(encoding="utf-8"))
 
 
 def heading_anchors(markdown: str) -> set[str]:

@@ -12,13 +12,16 @@ from .problems import InputError, Problem
 Path_ = tuple[str | int, ...]
 
 
-class _PlainLoader(yaml.SafeLoader):
+_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
+
+
+class _PlainLoader(_Base):  # type: ignore[valid-type, misc]
     """SafeLoader that keeps dates as text, so "2026-11-24" stays what the author wrote."""
 
 
 _PlainLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
 
 
@@ -63,7 +66,7 @@ def load(path: Path, label: str | None = None) -> Source:
                                   "Check that the file exists and can be read.")]) from err
     try:
         node = yaml.compose(text, Loader=_PlainLoader)
-        data = yaml.load(text, Loader=_PlainLoader)  # noqa: S506 (a SafeLoader)
+        data = _PlainLoader(text).construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
