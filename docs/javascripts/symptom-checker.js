@@ -234,8 +234,17 @@
       if (t.rankIntro) this.body.appendChild(el("p", "sc-results__intro", t.rankIntro));
       var ol = el("ol", "sc-result-list");
       var self = this;
-      results.forEach(function (r) { ol.appendChild(self.renderResult(r, labelOf)); });
+      // Long lists (a clinic with many conditions) show the closest few first: building every
+      // result on each tick would take longer than a frame.
+      var limit = this.showAll || !t.showTop ? results.length : t.showTop;
+      results.slice(0, limit).forEach(function (r) { ol.appendChild(self.renderResult(r, labelOf)); });
       this.body.appendChild(ol);
+      if (results.length > limit) {
+        var more = el("button", "sc-more", fill(t.moreText, { count: results.length - limit }));
+        more.type = "button";
+        more.addEventListener("click", function () { self.showAll = true; self.update(); });
+        this.body.appendChild(more);
+      }
     }
     if (announce) status = announce;
     if (this.status.textContent !== status) this.status.textContent = status || "";
@@ -247,7 +256,7 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("reset", function () {
       // The reset event fires before the boxes are cleared.
-      window.setTimeout(function () { self.update(self.text.statusCleared); }, 0);
+      window.setTimeout(function () { self.showAll = false; self.update(self.text.statusCleared); }, 0);
     });
     this.update();
   };

@@ -271,3 +271,29 @@ def test_axe_after_interaction(make_page, scheme):
     results = Axe().run(page, context=WIDGET,
                         options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_a_long_result_list_shows_the_closest_first(browser, site_server):
+    """With many fitting conditions, the closest few show, and a button shows the rest."""
+    import json as _json
+    import re as _re
+
+    def _many_conditions(route):
+        html = route.fetch().text()
+        match = _re.search(r'(<script type="application/json" data-sc-data[^>]*>)(.*?)(</script>)', html, _re.S)
+        data = _json.loads(match.group(2))
+        base = data["conditions"][0]
+        data["conditions"] = [{**base, "id": f"c{i}", "name": f"Condition {i}"} for i in range(20)]
+        body = _json.dumps(data).replace("<", "\\u003c")
+        route.fulfill(body=html[:match.start(2)] + body + html[match.end(2):],
+                      headers={"content-type": "text/html; charset=utf-8"})
+
+    page = browser.new_page()
+    page.route("**/symptom-checker/", _many_conditions)
+    page.goto(site_server + "symptom-checker/")
+    page.check('input[value="knee-front-side"]')
+    shown = page.locator("[data-condition]")
+    assert 0 < shown.count() < 20
+    page.locator(".sc-more").click()
+    assert shown.count() == 20
+    page.close()
