@@ -118,3 +118,45 @@ def watch_page(page, base_url: str) -> dict[str, list[str]]:
 
     page.on("request", _request)
     return seen
+
+
+def copy_inputs(target: Path) -> Path:
+    """A scratch copy of everything the generation step reads."""
+    import shutil
+
+    for name in ("data", "docs"):
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("generated"))
+    shutil.copy(ROOT / "clinic.yml", target / "clinic.yml")
+    shutil.copytree(ROOT / "clinic-assets", target / "clinic-assets")
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    return target
+
+
+def scratch_paths(project: Path):
+    """Pipeline paths that read and write only inside a scratch project."""
+    from sitekit.pipeline import Paths
+
+    return Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
+                 docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
+                 knowledge_schema=project / "data/knowledge.schema.json",
+                 clinic_schema=project / "data/clinic.schema.json")
+
+
+def generation_errors(project: Path) -> list[str]:
+    """The problems generation reports for a scratch project; fails if it wrote anything."""
+    import pytest
+    from sitekit.pipeline import MANAGED, generate
+    from sitekit.problems import InputError
+
+    with pytest.raises(InputError) as caught:
+        generate(scratch_paths(project))
+    assert not any((project / folder).exists() for folder in MANAGED), "wrote despite errors"
+    return [str(p) for p in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace the first ``old`` in a file; return the 1-based line of the change."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1

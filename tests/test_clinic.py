@@ -12,60 +12,36 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, copy_inputs, edit, generation_errors
 from sitekit.colors import contrast
-from sitekit.pipeline import MANAGED, Paths, generate
-from sitekit.problems import InputError
 
 FIXTURE = ROOT / "tests/fixtures/test-clinic"
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
-    for name in ("data", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("generated"))
-    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
-    shutil.copytree(ROOT / "clinic-assets", tmp_path / "clinic-assets")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def _errors(project: Path) -> list[str]:
-    paths = Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
-                  docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
-                  knowledge_schema=project / "data/knowledge.schema.json",
-                  clinic_schema=project / "data/clinic.schema.json")
-    with pytest.raises(InputError) as caught:
-        generate(paths)
-    assert not any((project / folder).exists() for folder in MANAGED), "wrote despite errors"
-    return [str(p) for p in caught.value.problems]
-
-
-def _edit(path: Path, old: str, new: str) -> int:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return text[: text.index(old)].count("\n") + 1
+    """A scratch copy of the inputs the generation step reads."""
+    return copy_inputs(tmp_path)
 
 
 def test_missing_required_field(project):
     """A clinic file without its name: the key is named, with how to fix it."""
-    _edit(project / "clinic.yml", "name: Example Spine and Knee Clinic\n", "")
-    [error] = _errors(project)
+    edit(project / "clinic.yml", "name: Example Spine and Knee Clinic\n", "")
+    [error] = generation_errors(project)
     assert "clinic.yml:" in error and "the key 'name' is missing" in error
 
 
 def test_bad_hex_colour(project):
     """A colour that is not #rrggbb: file, line, key and the form expected."""
-    line = _edit(project / "clinic.yml", 'primary: "#005a70"', 'primary: "#05a70"')
-    [error] = _errors(project)
+    line = edit(project / "clinic.yml", 'primary: "#005a70"', 'primary: "#05a70"')
+    [error] = generation_errors(project)
     assert f"clinic.yml:{line}:" in error and "colors.primary" in error and "#005a70" in error
 
 
 def test_low_contrast_colour_names_ratio_and_a_passing_colour(project):
     """A light brand colour fails AA: the ratio found and the nearest colour that passes."""
-    line = _edit(project / "clinic.yml", 'accent: "#8a3b00"', 'accent: "#ffb74d"')
-    [error] = _errors(project)
+    line = edit(project / "clinic.yml", 'accent: "#8a3b00"', 'accent: "#ffb74d"')
+    [error] = generation_errors(project)
     assert f"clinic.yml:{line}:" in error and "colors.accent" in error
     ratio = re.search(r"contrast of ([\d.]+):1", error).group(1)
     assert ratio == f"{contrast('#ffb74d', '#ffffff'):.2f}"
@@ -75,15 +51,15 @@ def test_low_contrast_colour_names_ratio_and_a_passing_colour(project):
 
 def test_logo_that_does_not_exist(project):
     """A logo path with no file behind it."""
-    line = _edit(project / "clinic.yml", "logo: clinic-assets/logo.svg", "logo: clinic-assets/logo-new.svg")
-    [error] = _errors(project)
+    line = edit(project / "clinic.yml", "logo: clinic-assets/logo.svg", "logo: clinic-assets/logo-new.svg")
+    [error] = generation_errors(project)
     assert f"clinic.yml:{line}:" in error and "logo" in error and "does not exist" in error
 
 
 def test_unknown_treatment_id(project):
     """An offered treatment that is not in the knowledge file: did you mean."""
-    line = _edit(project / "clinic.yml", "offers: [physical-therapy,", "offers: [physio-therapy,")
-    [error] = _errors(project)
+    line = edit(project / "clinic.yml", "offers: [physical-therapy,", "offers: [physio-therapy,")
+    [error] = generation_errors(project)
     assert f"clinic.yml:{line}:" in error and "offers[0]" in error and "Did you mean 'physical-therapy'?" in error
 
 
@@ -94,8 +70,8 @@ def test_unknown_treatment_id(project):
 ])
 def test_malformed_address_or_email(project, old, new, key):
     """Web addresses need https://, e-mails need an @."""
-    line = _edit(project / "clinic.yml", old, new)
-    [error] = _errors(project)
+    line = edit(project / "clinic.yml", old, new)
+    [error] = generation_errors(project)
     assert f"clinic.yml:{line}:" in error and key in error and "not in the right form" in error
 
 
@@ -156,7 +132,7 @@ def test_the_test_clinic_appears_where_it_should(rebranded_site):
     assert len(pages) >= 9
     for page in pages:
         html = page.read_text(encoding="utf-8")
-        assert f"<title>" in html and test["name"] in html.split("</title>")[0], page
+        assert "<title>" in html and test["name"] in html.split("</title>")[0], page
         assert test["contact"]["phone"] in html and 'href="tel:+15550134777"' in html, page
         assert "generated/logo.png" in html and "generated/favicon.png" in html, page
         assert test["region"]["emergency"]["action"] in html, page

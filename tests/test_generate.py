@@ -10,59 +10,29 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ROOT
-from sitekit.pipeline import MANAGED, Paths, generate
-from sitekit.problems import InputError
+from helpers import ROOT, copy_inputs, edit, generation_errors, scratch_paths
+from sitekit.pipeline import MANAGED, generate
 
 
 @pytest.fixture()
 def project(tmp_path: Path) -> Path:
     """A scratch copy of the inputs the generation step reads."""
-    for name in ("data", "docs"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("generated"))
-    shutil.copy(ROOT / "clinic.yml", tmp_path / "clinic.yml")
-    shutil.copytree(ROOT / "clinic-assets", tmp_path / "clinic-assets")
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
-
-
-def _paths(project: Path) -> Paths:
-    return Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
-                 docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
-                 knowledge_schema=project / "data/knowledge.schema.json",
-                 clinic_schema=project / "data/clinic.schema.json")
-
-
-def _edit(path: Path, old: str, new: str, count: int = 1) -> int:
-    """Replace text in a file; return the 1-based line where the first change is."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, count), encoding="utf-8")
-    return line
-
-
-def _errors(project: Path) -> list[str]:
-    with pytest.raises(InputError) as caught:
-        generate(_paths(project))
-    for folder in MANAGED:
-        assert not (project / folder).exists(), "something was written despite the errors"
-    return [str(p) for p in caught.value.problems]
+    return copy_inputs(tmp_path)
 
 
 def test_yaml_syntax_error_names_the_line(project):
     """A broken indentation is reported with its line."""
-    line = _edit(project / "data/knowledge.yml", "    label: Pain at the back of the knee",
+    line = edit(project / "data/knowledge.yml", "    label: Pain at the back of the knee",
                  "   label: Pain at the back of the knee\n  - : : :")
-    [error] = _errors(project)
+    [error] = generation_errors(project)
     assert "data/knowledge.yml:" in error and "not valid YAML" in error
     assert int(error.split("knowledge.yml:")[1].split(":")[0]) in range(line, line + 3)
 
 
 def test_schema_error_names_line_and_key(project):
     """A fit that is not typical/possible/unusual: line, key path and the allowed values."""
-    line = _edit(project / "data/knowledge.yml", "numbness: {fit: typical,", "numbness: {fit: typicl,")
-    [error] = _errors(project)
+    line = edit(project / "data/knowledge.yml", "numbness: {fit: typical,", "numbness: {fit: typicl,")
+    [error] = generation_errors(project)
     assert f"knowledge.yml:{line}:" in error
     assert "conditions[0].features.numbness.fit" in error
     assert "typical, possible, unusual" in error
@@ -70,8 +40,8 @@ def test_schema_error_names_line_and_key(project):
 
 def test_duplicate_id(project):
     """Two symptoms with one id: both lines named."""
-    second = _edit(project / "data/knowledge.yml", "  - id: burning\n", "  - id: aching-sharp\n")
-    errors = _errors(project)
+    second = edit(project / "data/knowledge.yml", "  - id: burning\n", "  - id: aching-sharp\n")
+    errors = generation_errors(project)
     [twice] = [e for e in errors if "used twice" in e]
     first = (ROOT / "data/knowledge.yml").read_text().split("\n").index("  - id: aching-sharp") + 1
     assert f"knowledge.yml:{second}:" in twice and "symptoms[10].id" in twice and f"line {first}" in twice
@@ -80,9 +50,9 @@ def test_duplicate_id(project):
 
 def test_unknown_reference_suggests_the_right_id(project):
     """A mistyped condition id in a treatment: did you mean."""
-    line = _edit(project / "data/knowledge.yml", "for: [l4-radiculopathy, tight-hamstrings]\n",
+    line = edit(project / "data/knowledge.yml", "for: [l4-radiculopathy, tight-hamstrings]\n",
                  "for: [l4-radiculopathy, tight-hamstring]\n")
-    [error] = _errors(project)
+    [error] = generation_errors(project)
     assert f"knowledge.yml:{line}:" in error and "treatments[0].for[1]" in error
     assert "Did you mean 'tight-hamstrings'?" in error
 
@@ -90,9 +60,9 @@ def test_unknown_reference_suggests_the_right_id(project):
 def test_unknown_source_and_symptom_ids(project):
     """References to sources and symptoms are checked too, and all errors come together."""
     knowledge = project / "data/knowledge.yml"
-    _edit(knowledge, "sources: [nice-ng59, cochrane-traction]", "sources: [nice-ng95, cochrane-traction]")
-    _edit(knowledge, "      warmth: {fit: possible", "      warmt: {fit: possible")
-    errors = _errors(project)
+    edit(knowledge, "sources: [nice-ng59, cochrane-traction]", "sources: [nice-ng95, cochrane-traction]")
+    edit(knowledge, "      warmth: {fit: possible", "      warmt: {fit: possible")
+    errors = generation_errors(project)
     assert len(errors) == 2
     assert any("features.warmt" in e and "Did you mean 'warmth'?" in e for e in errors)
     assert any("evidence.sources[0]" in e and "Did you mean 'nice-ng59'?" in e for e in errors)
@@ -100,16 +70,16 @@ def test_unknown_source_and_symptom_ids(project):
 
 def test_empty_label(project):
     """A label of only spaces is empty."""
-    line = _edit(project / "data/knowledge.yml", "label: Burning pain", 'label: "  "')
-    [error] = _errors(project)
+    line = edit(project / "data/knowledge.yml", "label: Burning pain", 'label: "  "')
+    [error] = generation_errors(project)
     assert f":{line}:" in error and ".label" in error and "is empty" in error
 
 
 def test_section_that_does_not_exist(project):
     """A condition pointing at a missing heading is caught, with a suggestion."""
-    line = _edit(project / "data/knowledge.yml", "section: causes.md#tight-hamstrings",
+    line = edit(project / "data/knowledge.yml", "section: causes.md#tight-hamstrings",
                  "section: causes.md#tight-hamstring")
-    [error] = _errors(project)
+    [error] = generation_errors(project)
     assert f":{line}:" in error and "conditions[1].section" in error
     assert "causes.md#tight-hamstrings" in error
 
@@ -120,7 +90,7 @@ def test_condition_with_no_features(project):
     block = re.search(r"(  - id: tight-hamstrings\n(?:.*\n)*?    features:\n)((?:      .*\n)+)", text)
     (project / "data/knowledge.yml").write_text(
         text.replace(block.group(0), block.group(1).replace("features:", "features: {}")), encoding="utf-8")
-    [error] = _errors(project)
+    [error] = generation_errors(project)
     assert "conditions[1].features" in error and "has no features" in error
 
 
@@ -131,7 +101,7 @@ def test_the_command_line_exits_non_zero_and_leaves_the_last_good_output(project
               "--docs", str(project / "docs"), "--out", str(project)]
     assert subprocess.run(script, capture_output=True).returncode == 0
     before = (project / "generated/tables/compare-full.html").read_bytes()
-    _edit(project / "data/knowledge.yml", "kind: mimic", "kind: mimik")
+    edit(project / "data/knowledge.yml", "kind: mimic", "kind: mimik")
     result = subprocess.run(script, capture_output=True, text=True)
     assert result.returncode == 1
     assert "conditions[2].kind" in result.stderr and "Use one of: cause, mimic" in result.stderr
@@ -144,9 +114,9 @@ NASTY = "Pipe | <script>alert(1)</script> *stars* [a](b)\nnext line"
 def test_labels_are_escaped_in_tables_and_sections(project):
     """Markup in YAML text comes out as literal text, in HTML and Markdown outputs."""
     knowledge = project / "data/knowledge.yml"
-    _edit(knowledge, "label: Burning pain", f"label: {NASTY!r}".replace("'", '"').replace("\n", "\\n"))
-    _edit(knowledge, "name: Massage therapy", "name: 'Massage | <b>bold</b> *x* [l](u)'")
-    generate(_paths(project))
+    edit(knowledge, "label: Burning pain", f"label: {NASTY!r}".replace("'", '"').replace("\n", "\\n"))
+    edit(knowledge, "name: Massage therapy", "name: 'Massage | <b>bold</b> *x* [l](u)'")
+    generate(scratch_paths(project))
     table = (project / "generated/tables/symptoms.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in table and "<script>" not in table
     data = (project / "generated/checker.html").read_text(encoding="utf-8")
@@ -157,19 +127,19 @@ def test_labels_are_escaped_in_tables_and_sections(project):
 
 def test_two_runs_give_identical_output(project, tmp_path_factory):
     """Generation is deterministic: byte-identical files from the same inputs."""
-    generate(_paths(project))
+    generate(scratch_paths(project))
     first = {p.relative_to(project): p.read_bytes() for f in MANAGED for p in (project / f).rglob("*") if p.is_file()}
     for folder in MANAGED:
         shutil.rmtree(project / folder)
-    generate(_paths(project))
+    generate(scratch_paths(project))
     second = {p.relative_to(project): p.read_bytes() for f in MANAGED for p in (project / f).rglob("*") if p.is_file()}
     assert first == second and len(first) > 20
 
 
 def test_unchanged_inputs_write_nothing(project):
     """A second run changes no file (so `mkdocs serve` does not reload in a loop)."""
-    assert generate(_paths(project))
-    assert generate(_paths(project)) == []
+    assert generate(scratch_paths(project))
+    assert generate(scratch_paths(project)) == []
 
 
 NEW_ITEMS = {
@@ -208,8 +178,8 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
     for section, item in NEW_ITEMS.items():
         text = text.replace(f"\n{section}:\n", f"\n{section}:\n{item}", 1)
     knowledge.write_text(text, encoding="utf-8")
-    _edit(project / "docs/mimics.md", "## How to tell them apart", "## Knee arthritis {#knee-arthritis}\n\n## How to tell them apart")
-    generate(_paths(project))
+    edit(project / "docs/mimics.md", "## How to tell them apart", "## Knee arthritis {#knee-arthritis}\n\n## How to tell them apart")
+    generate(scratch_paths(project))
     out = project / "generated"
     compare = (out / "tables/compare-full.html").read_text(encoding="utf-8")
     assert 'id="compare-knee-arthritis"' in compare and 'href="#knee-arthritis"' in compare
