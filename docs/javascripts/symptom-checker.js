@@ -189,6 +189,8 @@
       treatments.forEach(function (tr) {
         var li = el("li");
         li.appendChild(tr.url ? link(tr.url, tr.name) : document.createTextNode(tr.name));
+        var rating = tr.rating && t.ratings && t.ratings[tr.rating];
+        if (rating) li.appendChild(document.createTextNode(": " + rating));
         ul.appendChild(li);
       });
       item.appendChild(ul);

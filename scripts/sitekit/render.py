@@ -272,7 +272,7 @@ class Renderer:
                 "id": c.id, "name": c.name, "kind": c.kind, "summary": c.summary,
                 "url": self.condition_link(page, c),
                 "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
-                "treatments": [{"id": t.id, "name": t.name,
+                "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
                                 "url": href(page, "treatments.md", f"treatment-{t.id}")}
                                for t in k.treatments_for(c.id)],
             } for c in k.conditions_in_order],
