@@ -185,9 +185,9 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
     assert 'id="compare-knee-arthritis"' in compare and 'href="#knee-arthritis"' in compare
     assert 'id="compare-row-night-pain"' in compare
     symptoms = (out / "tables/symptoms.html").read_text(encoding="utf-8")
-    assert 'id="symptom-row-night-pain"' in symptoms and 'href="../mimics/#knee-arthritis"' in symptoms
+    assert 'id="symptom-row-night-pain"' in symptoms and 'href="mimics.md#knee-arthritis"' in symptoms
     treatments = (out / "tables/treatments.html").read_text(encoding="utf-8")
-    assert 'id="treatment-row-knee-brace"' in treatments and "../mimics/#knee-arthritis" in treatments
+    assert 'id="treatment-row-knee-brace"' in treatments and 'href="mimics.md#knee-arthritis"' in treatments
     assert "{#treatment-knee-brace}" in (out / "sections/treatments.md").read_text(encoding="utf-8")
     checker = (out / "checker.html").read_text(encoding="utf-8")
     assert 'value="night-pain"' in checker and '"id":"knee-arthritis"' in checker
