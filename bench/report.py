@@ -455,8 +455,9 @@ def _causes(results: dict, w) -> None:
     t = results["targets"]
     if b and max(b["share_of_whole"], b["share_of_html_build"]) > t["generation_share"]:
         lines.append(f"- **Generation share**: `generate()` takes {secs(b['generate']['in_process_s']['median'])} and "
-                     "runs twice per `make site` (build_site.py and the MkDocs hook); see the profile under Scale for "
-                     "where its time goes (YAML parsing and validation dominate at size).")
+                     "while the MkDocs build of nine pages takes about a second, so generation is a large share of "
+                     "the HTML-only build (a bare `mkdocs build` also runs it again through the hook; `make site` "
+                     "runs it once). See the profile under Scale for where its time goes.")
     g = growth(results) if results.get("scale") else {}
     if any((g.get(k) or 0) > t["growth_exponent"] + 0.05 for k in ("generation time (in-process)", "generated output bytes", "site HTML bytes",
                                                                    "heaviest page weight (gzip)")):
