@@ -454,7 +454,7 @@ def _causes(results: dict, w) -> None:
     b = results.get("build")
     t = results["targets"]
     if b and max(b["share_of_whole"], b["share_of_html_build"]) > t["generation_share"]:
-        lines.append(f"- **Generation share**: `generate()` takes {secs(b['generate']['in_process_s']['median'])} and "
+        lines.append(f"- **Generation share**: `generate()` takes {secs(b['generate']['in_process_s']['median'])}, "
                      "while the MkDocs build of nine pages takes about a second, so generation is a large share of "
                      "the HTML-only build (a bare `mkdocs build` also runs it again through the hook; `make site` "
                      "runs it once). See the profile under Scale for where its time goes.")
