@@ -11,6 +11,8 @@ for b in "${CHROMIUM:-}" /usr/bin/chromium /usr/bin/chromium-browser /usr/bin/go
   if [ -n "$b" ] && [ -x "$b" ]; then have_browser=1; break; fi
 done
 [ -n "$have_browser" ] || missing+=(chromium)
+# The handouts need at least one font to print with.
+{ command -v fc-list >/dev/null && [ -n "$(fc-list 2>/dev/null | head -n 1)" ]; } || missing+=(fonts-dejavu-core)
 if [ "$only" != chromium ]; then
   command -v java >/dev/null || missing+=(default-jre-headless)
   command -v npm >/dev/null || missing+=(npm)
