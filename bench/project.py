@@ -120,9 +120,11 @@ def clean_generated(project: Path) -> None:
             target.unlink()
 
 
-def run(cmd: list[str], cwd: Path, timeout: float = 600) -> tuple[float, subprocess.CompletedProcess]:
+def run(cmd: list[str], cwd: Path, timeout: float = 600,
+        extra_env: dict[str, str] | None = None) -> tuple[float, subprocess.CompletedProcess]:
     start = time.perf_counter()
-    result = subprocess.run(cmd, cwd=cwd, env=ENV, capture_output=True, text=True, timeout=timeout)
+    result = subprocess.run(cmd, cwd=cwd, env={**ENV, **(extra_env or {})}, capture_output=True,
+                            text=True, timeout=timeout)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(map(str, cmd))} failed ({result.returncode}):\n"

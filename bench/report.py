@@ -188,7 +188,7 @@ def _build(results: dict, w) -> None:
     w(f"| generation step, the `generate()` call alone | {secs(g['in_process_s']['median'])} "
       f"| {secs(g['in_process_s']['min'])}–{secs(g['in_process_s']['max'])} | {g['in_process_s']['n']} |")
     mk = b["mkdocs_build_s"]
-    w(f"| `mkdocs build --strict` (its hook runs `generate()` once more) | {secs(mk['median'])} "
+    w(f"| `mkdocs build --strict` (as `make site` runs it: its hook skips generation) | {secs(mk['median'])} "
       f"| {secs(mk['min'])}–{secs(mk['max'])} | {mk['n']} |")
     bs = b["build_site_s"]
     w(f"| `make site` (`scripts/build_site.py`: generate, MkDocs build{', PDFs' if b.get('build_site_includes_pdfs') else ''}, swap) | {secs(bs['median'])} "
@@ -197,8 +197,8 @@ def _build(results: dict, w) -> None:
         w(f"| PDF handouts (`scripts/make_handouts.py`, on its own) | {secs(b['handouts']['total_s'])} | | 1 |")
     w("")
     gi = secs(g['in_process_s']['median'])
-    w(f"`make site` runs `generate()` twice (in `build_site.py`, then in the MkDocs hook, which finds nothing changed "
-      f"but still validates and renders), so the generation step costs 2 × {gi}: **{pct(b['share_of_whole'])}** of the "
+    w(f"`make site` runs `generate()` once (in `build_site.py`; it tells the MkDocs hook to skip), so the generation "
+      f"step costs {gi}: **{pct(b['share_of_whole'])}** of the "
       f"whole (generate + MkDocs build{' + PDF handouts' if b.get('handouts') else ''}), "
       f"**{pct(b['share_of_html_build'])}** of the HTML build alone (generate + MkDocs build), and {pct(b['share_of_make_site'])} "
       f"of the measured `make site` ({'which includes the PDF step' if b.get('build_site_includes_pdfs') else 'without PDFs'}).\n")
@@ -456,8 +456,7 @@ def _causes(results: dict, w) -> None:
     if b and max(b["share_of_whole"], b["share_of_html_build"]) > t["generation_share"]:
         lines.append(f"- **Generation share**: `generate()` takes {secs(b['generate']['in_process_s']['median'])}, "
                      "while the MkDocs build of nine pages takes about a second, so generation is a large share of "
-                     "the HTML-only build (a bare `mkdocs build` also runs it again through the hook; `make site` "
-                     "runs it once). See the profile under Scale for where its time goes.")
+                     "the HTML-only build. See the profile under Scale for where its time goes.")
     g = growth(results) if results.get("scale") else {}
     if any((g.get(k) or 0) > t["growth_exponent"] + 0.05 for k in ("generation time (in-process)", "generated output bytes", "site HTML bytes",
                                                                    "heaviest page weight (gzip)")):
