@@ -50,20 +50,15 @@ def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
     try:
         clinic = yamlsource.load(paths.clinic, _label(paths.clinic))
         found = schema_check.check(clinic, paths.clinic_schema)
+        # Offers are checked against the treatments only when the knowledge file is sound.
         ids = [t["id"] for t in knowledge.data["treatments"]] if knowledge and not problems else None
-        clinic_dir = paths.clinic.resolve().parent
-        problems += found or validate_clinic.check(clinic, clinic_dir, ids if ids is not None else _any_ids(clinic))
+        problems += found or validate_clinic.check(clinic, paths.clinic.resolve().parent, ids)
     except InputError as err:
         problems += err.problems
     if problems:
         raise InputError(problems)
     assert knowledge is not None and clinic is not None
     return model.build(knowledge.data), clinic.data
-
-
-def _any_ids(clinic: yamlsource.Source) -> list[str]:
-    # The knowledge file is broken, so offers cannot be checked yet: accept them for now.
-    return list(clinic.data.get("offers", []))
 
 
 def generate(paths: Paths = Paths()) -> list[str]:

@@ -11,15 +11,16 @@ from .yamlsource import Source
 WHITE, DARK_BG = "#ffffff", "#1e2129"  # Material's light background and slate background
 
 
-def check(source: Source, clinic_dir: Path, treatment_ids: list[str]) -> list[Problem]:
-    """Every problem in a clinic file that already passed the schema."""
+def check(source: Source, clinic_dir: Path, treatment_ids: list[str] | None) -> list[Problem]:
+    """Every problem in a clinic file that already passed the schema (``treatment_ids=None``:
+    the knowledge file is broken, so the offered treatments cannot be checked yet)."""
     data = source.data
     problems: list[Problem] = []
     for key in ("logo", "favicon"):
         if not (clinic_dir / data[key]).is_file():
             problems.append(source.problem((key,), f"the file '{data[key]}' does not exist next to the clinic file",
                                            f"Put the file in {clinic_dir} (e.g. in clinic-assets/) and give its path."))
-    for i, offer in enumerate(data["offers"]):
+    for i, offer in enumerate(data["offers"] if treatment_ids is not None else []):
         if offer not in treatment_ids:
             close = difflib.get_close_matches(offer, treatment_ids, n=1)
             fix = f"Did you mean '{close[0]}'?" if close else "Use a treatment id from data/knowledge.yml."
