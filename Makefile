@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt | cksum | cut -d' ' -f1)
+TEST_STAMP := $(VENV)/.tests-$(shell cat requirements.txt requirements-test.txt | cksum | cut -d' ' -f1)
 NODE_STAMP := node_modules/.installed-$(shell cksum < package-lock.json | cut -d' ' -f1)
 ZVENV  := .venv-zensical
 ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d' ' -f1)
@@ -19,18 +20,19 @@ help:
 	@echo "make bench   measure build, scale, checker speed, page weight and Lighthouse: bench/report.md"
 
 $(STAMP): requirements.txt
-	@$(PYTHON) scripts/check_python.py
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@bash scripts/make_venv.sh $(PYTHON) $(VENV) requirements.txt
 	@rm -f $(VENV)/.installed-* && touch $@
+
+# The test tools, on top of the site's requirements.
+$(TEST_STAMP): $(STAMP) requirements-test.txt
+	@bash scripts/make_venv.sh $(PYTHON) $(VENV) requirements-test.txt
+	@rm -f $(VENV)/.tests-* && touch $@
 
 setup: $(STAMP)
 
 # Zensical, Material's successor, in its own environment: make site ENGINE=zensical
 $(ZSTAMP): requirements-zensical.txt
-	@$(PYTHON) scripts/check_python.py
-	@test -x $(ZVENV)/bin/python || $(PYTHON) -m venv $(ZVENV)
-	$(ZVENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.txt
+	@bash scripts/make_venv.sh $(PYTHON) $(ZVENV) requirements-zensical.txt
 	@rm -f $(ZVENV)/.installed-* && touch $@
 
 generate: $(STAMP)
@@ -51,7 +53,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: $(STAMP) $(ZSTAMP) browser $(NODE_STAMP)
+test: $(TEST_STAMP) $(ZSTAMP) browser $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 clean:
