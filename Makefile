@@ -17,7 +17,7 @@ help:
 	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
 	@echo "make test    set up everything the tests need and run the whole suite"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
-	@echo "make bench   measure build, scale, checker speed, page weight and Lighthouse: bench/report.md"
+	@echo "make bench   measure build time, page weight, checker speed (LIGHTHOUSE=1: Lighthouse): bench/out/report.md"
 
 $(STAMP): requirements.txt
 	@bash scripts/make_venv.sh $(PYTHON) $(VENV) requirements.txt
@@ -59,12 +59,13 @@ test: $(TEST_STAMP) $(ZSTAMP) browser $(NODE_STAMP)
 clean:
 	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml .pytest_cache
 
-# Benchmarks (they report; they never fail the tests): writes bench/report.md and bench/results.json
+# Benchmarks (they report; they never fail the tests): writes bench/out/report.md and results.json.
+# LIGHTHOUSE=1 also runs Lighthouse (installs bench/node_modules; 3 runs per page, slow).
 BENCH_LH := bench/node_modules/lighthouse/package.json
 
 $(BENCH_LH): bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund
 	@touch $@
 
-bench: $(STAMP) browser $(BENCH_LH)
-	$(BIN)/python bench/run.py
+bench: $(STAMP) browser $(if $(LIGHTHOUSE),$(BENCH_LH))
+	$(BIN)/python bench/run.py $(if $(LIGHTHOUSE),--lighthouse)
