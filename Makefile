@@ -52,6 +52,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 	@touch $@
 
 test: $(STAMP) $(ZSTAMP) browser $(NODE_STAMP)
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 clean:
