@@ -101,10 +101,11 @@ def test_the_command_line_exits_non_zero_and_leaves_the_last_good_output(project
               "--docs", str(project / "docs"), "--out", str(project)]
     assert subprocess.run(script, capture_output=True).returncode == 0
     before = (project / "generated/tables/compare-full.html").read_bytes()
-    edit(project / "data/knowledge.yml", "kind: mimic", "kind: mimik")
+    edit(project / "data/knowledge.yml", "kind: knee\n", "kind: kne\n")
     result = subprocess.run(script, capture_output=True, text=True)
     assert result.returncode == 1
-    assert "conditions[2].kind" in result.stderr and "Use one of: cause, mimic" in result.stderr
+    assert re.search(r"conditions\[\d+\]\.kind", result.stderr)
+    assert "Use one of: nerve-root, knee, mimic" in result.stderr
     assert (project / "generated/tables/compare-full.html").read_bytes() == before
 
 
@@ -145,15 +146,17 @@ def test_unchanged_inputs_write_nothing(project):
 NEW_ITEMS = {
     "symptoms": """  - id: night-pain
     label: Pain that wakes you at night
-    area: knee
     group: feel
 """,
     "conditions": """  - id: knee-arthritis
     name: Knee arthritis
+    plain_name: Worn knee
     short_name: Arthritis
-    kind: mimic
+    kind: knee
     section: mimics.md#knee-arthritis
     summary: Worn joint surfaces in the knee.
+    helps: Test helps.
+    sources: [nice-ng59]
     features:
       night-pain: {fit: possible, why: "Test reason."}
       around-kneecap: {fit: typical, why: "Test reason."}
@@ -192,3 +195,84 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
     checker = (out / "checker.html").read_text(encoding="utf-8")
     assert 'value="night-pain"' in checker and '"id":"knee-arthritis"' in checker
     assert (out / "conditions/knee-arthritis.html").is_file()
+
+
+# The knowledge contract (v2): outcomes, outcome rules, and the new required fields.
+
+def test_outcome_levels_out_of_order_are_named(project):
+    """The four outcomes must come most serious first: a swap names both places and the order."""
+    knowledge = project / "data/knowledge.yml"
+    text = knowledge.read_text(encoding="utf-8")
+    text = text.replace("  - level: urgent\n", "  - level: tmp\n", 1).replace(
+        "  - level: emergency\n", "  - level: urgent\n", 1).replace("  - level: tmp\n", "  - level: emergency\n", 1)
+    knowledge.write_text(text, encoding="utf-8")
+    errors = generation_errors(project)
+    assert len(errors) == 2
+    assert any("outcomes[0].level" in e and "must be 'emergency'" in e for e in errors)
+    assert any("outcomes[1].level" in e and "emergency, urgent, see-doctor, self-care" in e for e in errors)
+
+
+def test_a_missing_outcome_level_is_caught(project):
+    """Three outcomes instead of four is a schema error on the list."""
+    knowledge = project / "data/knowledge.yml"
+    text = knowledge.read_text(encoding="utf-8")
+    start = text.index("  - level: see-doctor\n")
+    end = text.index("  - level: self-care\n")
+    knowledge.write_text(text[:start] + text[end:], encoding="utf-8")
+    [error] = generation_errors(project)
+    assert "outcomes" in error
+
+
+def test_outcome_rule_with_unknown_symptom_is_located(project):
+    """A rule naming a symptom that does not exist: the exact place, when.all[1], and a suggestion."""
+    line = edit(project / "data/knowledge.yml", "when: {all: [numbness, weakness]}",
+                "when: {all: [numbness, weaknes]}")
+    [error] = generation_errors(project)
+    assert f"knowledge.yml:{line}:" in error and re.search(r"outcome_rules\[\d+\]\.when\.all\[1\]", error)
+    assert "no symptom with the id 'weaknes'" in error and "Did you mean 'weakness'?" in error
+
+
+def test_outcome_rule_needs_exactly_one_of_all_or_any(project):
+    """Both all: and any: in one rule is a schema error on its when."""
+    edit(project / "data/knowledge.yml", "when: {all: [numbness, weakness]}",
+         "when: {all: [numbness], any: [weakness]}")
+    [error] = generation_errors(project)
+    assert re.search(r"outcome_rules\[\d+\]\.when", error)
+
+
+def test_emergency_is_not_an_outcome_rule_level(project):
+    """Emergency comes only from warning signs."""
+    edit(project / "data/knowledge.yml", "    level: see-doctor\n    when:", "    level: emergency\n    when:")
+    [error] = generation_errors(project)
+    assert re.search(r"outcome_rules\[\d+\]\.level", error) and "urgent, see-doctor" in error
+
+
+def test_condition_and_warning_sign_sources_are_checked(project):
+    """Unknown source ids in a condition, a warning sign and an outcome are each located."""
+    knowledge = project / "data/knowledge.yml"
+    text = knowledge.read_text(encoding="utf-8")
+    cond = re.search(r"  - id: tight-hamstrings\n(?:    .*\n)*?    sources: \[nice-ng59\]", text).group(0)
+    text = text.replace(cond, cond.replace("[nice-ng59]", "[nice-ng95]"))
+    sign = re.search(r"  - id: both-legs\n(?:    .*\n)*?    sources: \[(.*)\]", text)
+    text = text.replace(sign.group(0), sign.group(0).replace(f"[{sign.group(1)}]", "[nhs-sciatic]"))
+    knowledge.write_text(text, encoding="utf-8")
+    errors = generation_errors(project)
+    assert any(re.search(r"conditions\[\d+\]\.sources\[0\]", e) and "Did you mean 'nice-ng59'?" in e for e in errors)
+    assert any(re.search(r"warning_signs\[0\]\.sources\[0\]", e) and "Did you mean 'nhs-sciatica'?" in e for e in errors)
+
+
+def test_warning_sign_without_group_or_sources(project):
+    """group and sources are required on a warning sign; a wrong group lists the allowed ones."""
+    knowledge = project / "data/knowledge.yml"
+    text = knowledge.read_text(encoding="utf-8")
+    sign = re.search(r"  - id: both-legs\n(?:    .*\n)*?    group: back\n", text).group(0)
+    knowledge.write_text(text.replace(sign, sign.replace("group: back", "group: belly")), encoding="utf-8")
+    [error] = generation_errors(project)
+    assert "warning_signs[0].group" in error and "back, knee, leg" in error
+
+
+def test_symptom_area_is_gone(project):
+    """The unused area key is no longer allowed (the contract removed it)."""
+    edit(project / "data/knowledge.yml", "    label: Burning pain\n", "    label: Burning pain\n    area: knee\n")
+    [error] = generation_errors(project)
+    assert ".area" in error

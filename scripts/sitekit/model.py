@@ -15,7 +15,6 @@ class Fit:
 class Symptom:
     id: str
     label: str
-    area: str
     group: str
     description: str | None = None
 
@@ -23,12 +22,19 @@ class Symptom:
 @dataclass(frozen=True)
 class Condition:
     id: str
-    name: str
+    name: str  # the medical name, shown second
+    plain_name: str  # the reader's words, shown first
     short_name: str
-    kind: str
+    kind: str  # one of KINDS
     section: str
     summary: str
+    helps: str
+    sources: list[str]
     features: dict[str, Fit]
+
+    def symptoms_rated(self, fit: str) -> list[str]:
+        """Ids of the symptoms this condition rates as ``fit``, in the file's order."""
+        return [s for s, f in self.features.items() if f.fit == fit]
 
     @property
     def page(self) -> str:
@@ -63,7 +69,48 @@ class Treatment:
 class WarningSign:
     id: str
     label: str
+    level: str  # emergency | urgent | see-doctor
+    group: str  # back | knee | leg
+    sources: list[str]
+    advice: str | None = None
+
+
+@dataclass(frozen=True)
+class Matching:
+    """When the checker may name a condition (see the comment in data/knowledge.yml)."""
+
+    weights: dict[str, float]
+    min_typical: int
+    min_share: float
+
+
+@dataclass(frozen=True)
+class Outcome:
     level: str
+    heading: str
+    advice: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
+class OutcomeRule:
+    id: str
+    level: str
+    mode: str  # "all" or "any"
+    symptoms: list[str]
+    why: str
+    sources: list[str]
+
+    def met(self, ticked: set[str]) -> bool:
+        """Whether a set of ticked ids meets the rule.
+
+        >>> OutcomeRule("r", "see-doctor", "all", ["a", "b"], "", []).met({"a"})
+        False
+        >>> OutcomeRule("r", "see-doctor", "any", ["a", "b"], "", []).met({"a"})
+        True
+        """
+        hits = [s in ticked for s in self.symptoms]
+        return all(hits) if self.mode == "all" else any(hits)
 
 
 @dataclass(frozen=True)
@@ -83,6 +130,17 @@ class Source:
         return f"{name}, {self.year}" if self.year else name
 
 
+# The words for each kind of condition: the one vocabulary the tables, boxes and checker share.
+# kind -> (short heading, one plain line)
+KINDS: dict[str, tuple[str, str]] = {
+    "nerve-root": ("Nerve root in the back", "A nerve root in the lower back is pressed on."),
+    "knee": ("In the knee", "A problem in the knee itself."),
+    "mimic": ("Somewhere else", "A problem somewhere else that can feel like sciatica or knee pain."),
+}
+LEVELS = ("emergency", "urgent", "see-doctor", "self-care")  # most serious first
+SIGN_GROUPS = {"back": "Back and both legs", "knee": "Knee", "leg": "Leg"}
+
+
 @dataclass(frozen=True)
 class Group:
     id: str
@@ -94,7 +152,9 @@ class Group:
 class Knowledge:
     """The whole knowledge file, with the lookups the templates need."""
 
-    scoring: dict[str, float]
+    matching: Matching
+    outcomes: list[Outcome]
+    outcome_rules: list[OutcomeRule]
     groups: list[Group]
     symptoms: list[Symptom]
     conditions: list[Condition]
@@ -104,9 +164,22 @@ class Knowledge:
 
     @property
     def conditions_in_order(self) -> list[Condition]:
-        """Causes first, then mimics, each in file order."""
-        return [c for c in self.conditions if c.kind == "cause"] + [
-            c for c in self.conditions if c.kind == "mimic"]
+        """Grouped by kind (nerve root, knee, elsewhere), each in file order."""
+        return [c for kind in KINDS for c in self.conditions if c.kind == kind]
+
+    @property
+    def scoring(self) -> dict[str, float]:
+        """The fit weights (the old name, still read by the first checker)."""
+        return self.matching.weights
+
+    def outcome(self, level: str) -> Outcome:
+        return next(o for o in self.outcomes if o.level == level)
+
+    def signs_in(self, group: str, level: str | None = None) -> list[WarningSign]:
+        return [w for w in self.warning_signs if w.group == group and level in (None, w.level)]
+
+    def symptom(self, symptom_id: str) -> Symptom:
+        return next(s for s in self.symptoms if s.id == symptom_id)
 
     def condition(self, condition_id: str) -> Condition:
         return next(c for c in self.conditions if c.id == condition_id)
@@ -127,12 +200,13 @@ class Knowledge:
 
 def build(data: dict[str, Any]) -> Knowledge:
     """Turn validated plain data into the model."""
-    symptoms = [Symptom(s["id"], s["label"], s["area"], s["group"], s.get("description"))
+    symptoms = [Symptom(s["id"], s["label"], s["group"], s.get("description"))
                 for s in data["symptoms"]]
     groups = [Group(g["id"], g["question"], [s for s in symptoms if s.group == g["id"]])
               for g in data["groups"]]
     conditions = [
-        Condition(c["id"], c["name"], c["short_name"], c["kind"], c["section"], c["summary"],
+        Condition(c["id"], c["name"], c["plain_name"], c["short_name"], c["kind"], c["section"],
+                  c["summary"], c["helps"], list(c["sources"]),
                   {k: Fit(v["fit"], v["why"]) for k, v in c["features"].items()})
         for c in data["conditions"]]
     treatments = [
@@ -140,8 +214,14 @@ def build(data: dict[str, Any]) -> Knowledge:
                   Evidence(t["evidence"]["rating"], t["evidence"]["text"], list(t["evidence"]["sources"])),
                   t["cautions"])
         for t in data["treatments"]]
-    signs = [WarningSign(w["id"], w["label"], w["level"]) for w in data["warning_signs"]]
+    signs = [WarningSign(w["id"], w["label"], w["level"], w["group"], list(w["sources"]), w.get("advice"))
+             for w in data["warning_signs"]]
+    m = data["matching"]
+    matching = Matching(dict(m["weights"]), m["min_typical"], m["min_share"])
+    outcomes = [Outcome(o["level"], o["heading"], o["advice"], list(o["sources"])) for o in data["outcomes"]]
+    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]))
+             for r in data["outcome_rules"]]
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]
-    return Knowledge(dict(data["scoring"]), groups, symptoms, conditions, treatments, signs, sources)
+    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources)

@@ -14,7 +14,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import colors
-from .model import Condition, Knowledge
+from .model import KINDS, Condition, Knowledge
 from .pages import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -105,6 +105,8 @@ def environment() -> Environment:
     env.filters["md"] = escape_markdown
     env.filters["jinja_safe"] = escape_for_theme
     env.filters["long_date"] = long_date
+    env.globals["kind_words"] = {kind: words[0] for kind, words in KINDS.items()}
+    env.globals["kind_lines"] = {kind: words[1] for kind, words in KINDS.items()}
     return env
 
 

@@ -12,7 +12,9 @@ from .yamlsource import Source
 
 # Which list an id refers into, for each place that holds a reference.
 _KINDS = {"symptoms": "symptom", "conditions": "condition", "treatments": "treatment",
-          "sources": "source", "groups": "group", "warning_signs": "warning sign"}
+          "sources": "source", "groups": "group", "warning_signs": "warning sign",
+          "outcome_rules": "outcome rule"}
+LEVELS = ["emergency", "urgent", "see-doctor", "self-care"]  # the outcomes, most serious first
 
 
 def check(source: Source, docs_dir: Path) -> list[Problem]:
@@ -34,6 +36,48 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
         problems += _refs(source, ("treatments", i, "for"), treatment["for"], ids["conditions"], "condition")
         problems += _refs(source, ("treatments", i, "evidence", "sources"),
                           treatment["evidence"]["sources"], ids["sources"], "source")
+    problems += _condition_sources(source, ids)
+    problems += _warning_sign_sources(source, ids)
+    problems += _outcomes(source, ids)
+    problems += _outcome_rules(source, ids)
+    return problems
+
+
+def _condition_sources(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
+    problems = []
+    for i, condition in enumerate(source.data["conditions"]):
+        problems += _refs(source, ("conditions", i, "sources"), condition["sources"], ids["sources"], "source")
+    return problems
+
+
+def _warning_sign_sources(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
+    problems = []
+    for i, sign in enumerate(source.data["warning_signs"]):
+        problems += _refs(source, ("warning_signs", i, "sources"), sign["sources"], ids["sources"], "source")
+    return problems
+
+
+def _outcomes(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
+    """One outcome per level, most serious first, each citing known sources."""
+    problems = []
+    levels = [o["level"] for o in source.data["outcomes"]]
+    for i, (level, expected) in enumerate(zip(levels, LEVELS)):
+        if level != expected:
+            problems.append(source.problem(
+                ("outcomes", i, "level"), f"is '{level}' but outcome {i + 1} must be '{expected}'",
+                "List the outcomes once each, in this order: " + ", ".join(LEVELS) + "."))
+    for i, outcome in enumerate(source.data["outcomes"]):
+        problems += _refs(source, ("outcomes", i, "sources"), outcome["sources"], ids["sources"], "source")
+    return problems
+
+
+def _outcome_rules(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
+    """Each rule names known symptoms (not warning signs) and known sources."""
+    problems = []
+    for i, rule in enumerate(source.data["outcome_rules"]):
+        for mode, symptom_ids in rule["when"].items():
+            problems += _refs(source, ("outcome_rules", i, "when", mode), symptom_ids, ids["symptoms"], "symptom")
+        problems += _refs(source, ("outcome_rules", i, "sources"), rule["sources"], ids["sources"], "source")
     return problems
 
 
