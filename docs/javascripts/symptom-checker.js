@@ -147,6 +147,8 @@
   if (!root || !root.document) return; // Node: the pure functions only
 
   // ------------------------------------------------------------------ DOM
+  // The page loads this file with its widget; instant navigation may run it again: start once.
+  if (root.SymptomChecker && root.SymptomChecker.init) { root.SymptomChecker.init(); return; }
   var document = root.document;
   var READY = "data-checker-ready";
 
@@ -346,6 +348,8 @@
       this.bar.hidden = !ticked.length;
       this.bar.setAttribute("data-level", level || "");
       this.barButton.textContent = fill(ticked.length === 1 ? t.seeOne : t.seeMany, { count: ticked.length });
+      var inline = this.bar.querySelectorAll("[data-sc-inline]");
+      for (var i = 0; i < inline.length; i++) inline[i].hidden = inline[i].getAttribute("data-sc-inline") !== level;
     }
 
     var symptoms = data.symptoms || {};
@@ -409,7 +413,10 @@
     });
     if (this.barButton) {
       this.barButton.addEventListener("click", function () {
-        self.heading.focus(); // scroll-padding keeps it clear of the sticky header
+        // The results' heading at the top of the screen (scroll-padding keeps it clear of the
+        // sticky header), so the outcome under it is on the first screen.
+        if (self.heading.scrollIntoView) self.heading.scrollIntoView({ block: "start" });
+        self.heading.focus({ preventScroll: true });
       });
     }
     this.update();

@@ -1,0 +1,86 @@
+/*
+ * Keyboard and screen-reader fixes for every page (loaded site-wide; words come from the page).
+ *
+ * - Glossary terms (<abbr title>, shown by Material's content.tooltips) get a Tab stop, so the
+ *   tooltip opens on keyboard focus and on a tap, not only on mouse hover.
+ * - Permalinks ("¶") get a name a screen reader can say: their title plus the heading's words,
+ *   instead of "pilcrow".
+ * - The navigation drawer's header button (a <label> in Material) works from the keyboard, and
+ *   says whether the drawer is open. While closed, the drawer has no Tab stop (a11y.css hides it).
+ * Idempotent: runs on the first load (file:// too) and on every instant navigation (document$).
+ */
+(function () {
+  "use strict";
+
+  var DONE = "data-a11y-ready";
+
+  function each(selector, fn) {
+    var nodes = document.querySelectorAll(selector);
+    for (var i = 0; i < nodes.length; i++) fn(nodes[i]);
+  }
+
+  function glossary() {
+    each(".md-content abbr[title]", function (abbr) {
+      if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
+    });
+  }
+
+  function permalinks() {
+    each(".md-content a.headerlink", function (a) {
+      if (a.hasAttribute("aria-label")) return;
+      var heading = a.parentNode;
+      var words = "";
+      for (var n = heading.firstChild; n; n = n.nextSibling) if (n !== a) words += n.textContent;
+      words = words.replace(/\s+/g, " ").trim();
+      var title = a.getAttribute("title") || "";
+      a.setAttribute("aria-label", words ? (title ? title + ": " + words : words) : title);
+    });
+  }
+
+  function drawerButton() {
+    var toggle = document.getElementById("__drawer");
+    var nav = document.querySelector(".md-nav--primary");
+    if (!toggle) return;
+    each('label.md-header__button[for="__drawer"]', function (label) {
+      if (label.hasAttribute(DONE)) return;
+      label.setAttribute(DONE, "");
+      label.setAttribute("tabindex", "0");
+      label.setAttribute("role", "button");
+      if (nav && nav.getAttribute("aria-label") && !label.hasAttribute("aria-label")) {
+        label.setAttribute("aria-label", nav.getAttribute("aria-label"));
+      }
+      var sync = function () { label.setAttribute("aria-expanded", toggle.checked ? "true" : "false"); };
+      sync();
+      toggle.addEventListener("change", sync);
+      label.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter" && event.key !== " ") return;
+        event.preventDefault();
+        toggle.checked = !toggle.checked;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        if (toggle.checked) {
+          var first = document.querySelector(".md-sidebar--primary a[href]");
+          // The drawer becomes visible as it slides in; focus its first link then.
+          if (first) window.setTimeout(function () { first.focus(); }, 50);
+        }
+      });
+    });
+    if (!document.documentElement.hasAttribute(DONE)) {
+      document.documentElement.setAttribute(DONE, "");
+      document.addEventListener("keydown", function (event) {
+        if (event.key !== "Escape" || !toggle.checked) return;
+        toggle.checked = false;
+        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        var button = document.querySelector('label.md-header__button[for="__drawer"]');
+        if (button) button.focus();
+      });
+    }
+  }
+
+  function init() {
+    try { glossary(); permalinks(); drawerButton(); } catch (e) { /* never break the page */ }
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
