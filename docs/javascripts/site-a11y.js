@@ -5,6 +5,7 @@
  *   tooltip opens on keyboard focus and on a tap, not only on mouse hover.
  * - Permalinks ("¶") get a name a screen reader can say: their title plus the heading's words,
  *   instead of "pilcrow".
+ * - Links in the visually hidden header row of a stacked table leave the Tab order.
  * - The navigation drawer's header button (a <label> in Material) works from the keyboard, and
  *   says whether the drawer is open. While closed, the drawer has no Tab stop (a11y.css hides it).
  * Idempotent: runs on the first load (file:// too) and on every instant navigation (document$).
@@ -37,6 +38,22 @@
     });
   }
 
+  // Stacked tables (narrow screens) hide their header row visually but keep it for screen
+  // readers; its links would be invisible Tab stops, so they leave the Tab order while stacked.
+  function stackedTables() {
+    each(".kb-stack thead a[href]", function (a) {
+      var row = a.closest("tr");
+      var stacked = row && window.getComputedStyle(row).position === "absolute";
+      if (stacked && !a.hasAttribute("tabindex")) {
+        a.setAttribute("tabindex", "-1");
+        a.setAttribute("data-a11y-stacked", "");
+      } else if (!stacked && a.hasAttribute("data-a11y-stacked")) {
+        a.removeAttribute("tabindex");
+        a.removeAttribute("data-a11y-stacked");
+      }
+    });
+  }
+
   function drawerButton() {
     var toggle = document.getElementById("__drawer");
     var nav = document.querySelector(".md-nav--primary");
@@ -66,6 +83,7 @@
     });
     if (!document.documentElement.hasAttribute(DONE)) {
       document.documentElement.setAttribute(DONE, "");
+      window.addEventListener("resize", stackedTables);
       document.addEventListener("keydown", function (event) {
         if (event.key !== "Escape" || !toggle.checked) return;
         toggle.checked = false;
@@ -77,7 +95,7 @@
   }
 
   function init() {
-    try { glossary(); permalinks(); drawerButton(); } catch (e) { /* never break the page */ }
+    try { glossary(); permalinks(); stackedTables(); drawerButton(); } catch (e) { /* never break the page */ }
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
