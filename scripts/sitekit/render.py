@@ -130,13 +130,41 @@ class Renderer:
         return href(page, condition.page, condition.anchor)
 
     def render_comparison_table(self, page: str, short: bool) -> str:
-        conditions = self.k.conditions_in_order
-        rows = self.k.symptoms
-        if short:  # only the symptoms that tell the conditions apart most clearly
-            rows = [s for s in rows if {"typical", "unusual"} <= {
-                c.features[s.id].fit for c in conditions if s.id in c.features}]
-        return self._render("comparison-table.html.j2", page, conditions=conditions, rows=rows,
-                            short=short, prefix="glance" if short else "compare")
+        """How to tell them apart: cards grouped by kind (full), or a short list for the Home page.
+
+        A phone cannot show 15 columns, so each condition gets a card with its key signs and the
+        signs that do not fit, and a small two-column comparison with the condition it is most
+        often confused with (a <details> element: no script needed).
+        """
+        template = "comparison-glance.html.j2" if short else "comparison-cards.html.j2"
+        return self._render(template, page, kinds=self.conditions_by_kind(), partner=self.closest_condition,
+                            pair_rows=self.pair_rows)
+
+    def conditions_by_kind(self) -> list[dict[str, Any]]:
+        """The kinds that have conditions, in the vocabulary's order, each with its conditions."""
+        groups = []
+        for kind, (heading, line) in KINDS.items():
+            members = [c for c in self.k.conditions if c.kind == kind]
+            if members:
+                groups.append({"id": kind, "heading": heading, "line": line, "conditions": members})
+        return groups
+
+    def closest_condition(self, condition: Condition) -> Condition | None:
+        """The other condition that shares the most fitting symptoms (typical or possible) with
+        this one; the first in file order wins a tie. None when no other shares any."""
+        def fitting(c: Condition) -> set[str]:
+            return {s for s, f in c.features.items() if f.fit != "unusual"}
+        mine = fitting(condition)
+        best, best_count = None, 0
+        for other in self.k.conditions:
+            count = len(mine & fitting(other)) if other.id != condition.id else 0
+            if count > best_count:
+                best, best_count = other, count
+        return best
+
+    def pair_rows(self, first: Condition, second: Condition) -> list[Any]:
+        """The symptoms either condition rates, in the file's order."""
+        return [s for s in self.k.symptoms if s.id in first.features or s.id in second.features]
 
     def render_symptom_table(self, page: str) -> str:
         return self._render("symptom-table.html.j2", page)
@@ -187,7 +215,8 @@ class Renderer:
         }
         for level in ("emergency", "urgent", "see-doctor"):
             out[f"warning-signs/{level}.html"] = self._render(
-                "warning-signs.html.j2", "when-to-get-help.md", level=level, info=self.levels()[level], signs=self.k.signs(level))
+                "warning-signs.html.j2", "when-to-get-help.md", level=level, info=self.levels()[level],
+                signs=self.k.signs(level), sign_groups=SIGN_GROUPS)
         for condition in self.k.conditions:
             out[f"conditions/{condition.id}.html"] = self._render(
                 "condition-box.html.j2", condition.page, condition=condition)
