@@ -346,7 +346,7 @@
     // The bar that leads to the result: shown from the first tick, with the count.
     if (this.bar) {
       this.bar.hidden = !ticked.length;
-      this.bar.setAttribute("data-level", level || "");
+      this.bar.setAttribute("data-bar-level", level || "");
       this.barButton.textContent = fill(ticked.length === 1 ? t.seeOne : t.seeMany, { count: ticked.length });
       var inline = this.bar.querySelectorAll("[data-sc-inline]");
       for (var i = 0; i < inline.length; i++) inline[i].hidden = inline[i].getAttribute("data-sc-inline") !== level;
