@@ -54,6 +54,16 @@ def json_for_script(value: Any) -> str:
     return text
 
 
+def site_name(url: str) -> str:
+    """The site a link goes to, as a reader would say it.
+
+    >>> site_name("https://www.nice.org.uk/guidance/ng59"), site_name("http://annals.org/a?b=1")
+    ('nice.org.uk', 'annals.org')
+    """
+    host = re.sub(r"^[a-z]+://", "", url).split("/", 1)[0].split("?", 1)[0]
+    return host[4:] if host.startswith("www.") else host
+
+
 def long_date(iso: str) -> str:
     """A date as readers write it.
 
@@ -107,6 +117,7 @@ def environment() -> Environment:
     env.filters["md"] = escape_markdown
     env.filters["jinja_safe"] = escape_for_theme
     env.filters["long_date"] = long_date
+    env.filters["site_name"] = site_name
     env.globals["kind_words"] = {kind: words[0] for kind, words in KINDS.items()}
     env.globals["kind_lines"] = {kind: words[1] for kind, words in KINDS.items()}
     return env
