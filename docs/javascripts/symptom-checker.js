@@ -7,6 +7,7 @@
  *   template markup (checker.html.j2). This file holds no wording and no medical numbers.
  * - It sends nothing and stores nothing: no fetch, no storage, no cookies.
  * - Data text is inserted with textContent / createElement only.
+ * - Loaded on every page; does nothing where there is no widget, never throws.
  * - Progressive enhancement: without it the no-JavaScript table stays. Init is idempotent and runs
  *   on every Material instant navigation (document$) and on a plain load (file:// too).
  *
@@ -147,7 +148,7 @@
   if (!root || !root.document) return; // Node: the pure functions only
 
   // ------------------------------------------------------------------ DOM
-  // The page loads this file with its widget; instant navigation may run it again: start once.
+  // Loaded once per page; should it run twice, the first copy keeps the work (init is idempotent).
   if (root.SymptomChecker && root.SymptomChecker.init) { root.SymptomChecker.init(); return; }
   var document = root.document;
   var READY = "data-checker-ready";

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,6 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from . import colors
-from .links import built_url
 from .model import KINDS, SIGN_GROUPS, Condition, Knowledge
 from .pages import Page
 
@@ -342,8 +340,5 @@ class Renderer:
                                      for s in g.symptoms]} for g in self.k.groups],
             "sign_groups": [{"id": g, "legend": SIGN_GROUPS[g], "signs": self.k.signs_in(g)} for g in groups],
             "outcomes": self.checker_outcomes(),
-            # The checker's own files load only on its page (both engines), as relative links.
-            "assets": {name: posixpath.relpath(path, built_url(page) or ".") for name, path in
-                       (("css", "stylesheets/checker.css"), ("js", "javascripts/symptom-checker.js"))},
             "fallback_html": self.render_symptom_table(page),
         }

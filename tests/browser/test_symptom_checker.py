@@ -348,16 +348,6 @@ def test_print_shows_answers_and_results(page):
     assert not page.locator(f"{WIDGET} [data-sc-bar]").is_visible()
 
 
-def test_the_checker_files_load_only_on_its_page(browser, site_server):
-    """Other pages do not load the checker's script or stylesheet."""
-    page = browser.new_page()
-    loaded = []
-    page.on("request", lambda r: loaded.append(r.url))
-    page.goto(site_server + "anatomy/", wait_until="networkidle")
-    assert not [u for u in loaded if "symptom-checker.js" in u or "checker.css" in u]
-    page.close()
-
-
 def test_instant_navigation(make_page, url):
     """Reaching the checker through Material's instant navigation starts it once, and it works."""
     page = make_page(width=1280)
