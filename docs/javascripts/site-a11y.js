@@ -71,9 +71,10 @@
       toggle.addEventListener("change", sync);
       label.addEventListener("keydown", function (event) {
         if (event.key !== "Enter" && event.key !== " ") return;
+        // One toggle per key press: the theme may also click a focused label on Enter.
         event.preventDefault();
-        toggle.checked = !toggle.checked;
-        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        event.stopPropagation();
+        label.click();
         if (toggle.checked) {
           var first = document.querySelector(".md-sidebar--primary a[href]");
           // The drawer becomes visible as it slides in; focus its first link then.
@@ -85,10 +86,11 @@
       document.documentElement.setAttribute(DONE, "");
       window.addEventListener("resize", stackedTables);
       document.addEventListener("keydown", function (event) {
-        if (event.key !== "Escape" || !toggle.checked) return;
-        toggle.checked = false;
-        toggle.dispatchEvent(new Event("change", { bubbles: true }));
+        var open = document.getElementById("__drawer");
+        if (event.key !== "Escape" || !open || !open.checked) return;
         var button = document.querySelector('label.md-header__button[for="__drawer"]');
+        if (button) button.click();
+        else open.checked = false;
         if (button) button.focus();
       });
     }

@@ -135,3 +135,29 @@ def test_glossary_and_permalinks_speak_plainly(browser, site_server):
     assert heading and heading in link.get_attribute("aria-label")
     assert "¶" not in link.get_attribute("aria-label")
     page.close()
+
+
+def test_navigation_drawer_works_from_the_keyboard(browser, site_server):
+    """At 375 px the menu button takes focus, opens the drawer on Enter (focus goes into it, on a
+    visible link) and Escape closes it again, back on the button."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(_url(site_server, "anatomy"))
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    button = page.locator('label.md-header__button[for="__drawer"]')
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert button.get_attribute("aria-expanded") == "true"
+    info = page.evaluate(_FOCUS_INFO)
+    assert info["inside"] and info["shown"] and page.evaluate(
+        "!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    page.close()
