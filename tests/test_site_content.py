@@ -104,3 +104,18 @@ def test_home_answers_the_question_first(built_site):
     after_title = text.split("?", 1)[1].strip().lower()
     assert after_title.startswith("yes")
     assert "back" in after_title[:300] and "knee" in after_title[:300]
+
+
+def test_every_source_supports_something():
+    """Each source in the knowledge file is cited by a fact in it, or linked from a page."""
+    import yaml
+    from helpers import ROOT
+    knowledge = yaml.safe_load((ROOT / "data/knowledge.yml").read_text(encoding="utf-8"))
+    cited = set()
+    for item in knowledge["conditions"] + knowledge["warning_signs"] + knowledge["outcomes"] + knowledge["outcome_rules"]:
+        cited |= set(item["sources"])
+    for treatment in knowledge["treatments"]:
+        cited |= set(treatment["evidence"]["sources"])
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
+    unused = [s["id"] for s in knowledge["sources"] if s["id"] not in cited and f"#source-{s['id']}" not in pages]
+    assert unused == [], f"sources that support nothing: {unused}"
