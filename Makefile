@@ -54,6 +54,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 	@touch $@
 
 test: $(TEST_STAMP) $(ZSTAMP) browser $(NODE_STAMP)
+	node --test tests/js/
 	$(BIN)/python -m pytest
 
 clean:

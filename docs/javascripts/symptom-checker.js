@@ -1,25 +1,23 @@
 /*
- * Symptom checker: ranks the conditions of data/knowledge.yml against the boxes a reader ticks.
+ * Symptom checker: what to do and how soon (outcome), then which problems may fit (match).
  *
- * - Everything it knows (symptoms, conditions, weights, warning levels) comes from the
- *   <script type="application/json" data-sc-data> block inside the widget; every word it shows
- *   comes from the <script type="application/json" data-sc-text> block or the template markup.
+ * - Everything it knows (symptoms, warning signs, outcome rules, conditions, matching thresholds)
+ *   comes from the <script type="application/json" data-sc-data> block inside the widget; every
+ *   word it shows comes from the <script type="application/json" data-sc-text> block or the
+ *   template markup (checker.html.j2). This file holds no wording and no medical numbers.
  * - It sends nothing and stores nothing: no fetch, no storage, no cookies.
  * - Data text is inserted with textContent / createElement only.
- * - Loaded on every page (extra_javascript): does nothing where there is no widget, never throws.
+ * - Loaded on every page; does nothing where there is no widget, never throws.
+ * - Progressive enhancement: without it the no-JavaScript table stays. Init is idempotent and runs
+ *   on every Material instant navigation (document$) and on a plain load (file:// too).
  *
- * window.SymptomChecker.rank(data, tickedIds) and .levelsFor(data, tickedIds) are pure
- * functions, tested on their own in tests/test_checker_ranking.py.
+ * outcome(data, ticked) and match(data, ticked) are pure; Node's test runner checks them
+ * (tests/js/), through module.exports. The browser gets them on window.SymptomChecker.
  */
-(function () {
+(function (root) {
   "use strict";
 
-  var READY = "data-checker-ready";
-
-  function weightOf(scoring, fit) {
-    var w = scoring ? Number(scoring[fit]) : 0;
-    return isFinite(w) ? w : 0;
-  }
+  var has = function (object, key) { return Object.prototype.hasOwnProperty.call(object || {}, key); };
 
   function unique(ids) {
     var seen = Object.create(null);
@@ -30,70 +28,140 @@
     return out;
   }
 
-  /**
-   * Rank the conditions for the ticked ids.
-   * Score = sum over ticked symptoms of data.scoring[fit] for that condition; unrated = 0.
-   * Only score > 0 is returned, best first; equal scores keep the order of data.conditions.
-   * A rated symptom with a negative weight is a misfit ("what does not fit"), otherwise a fit.
-   * Returns [{id, score, fits: [{id, fit, why, weight}], misfits: [...]}].
-   */
-  function rank(data, tickedIds) {
-    var ticked = unique(tickedIds);
-    var scoring = (data && data.scoring) || {};
-    var conditions = (data && data.conditions) || [];
-    var scored = conditions.map(function (condition, index) {
-      var features = condition.features || {};
-      var result = { id: condition.id, score: 0, fits: [], misfits: [], index: index };
-      ticked.forEach(function (id) {
-        if (!Object.prototype.hasOwnProperty.call(features, id)) return;
-        var feature = features[id] || {};
-        var weight = weightOf(scoring, feature.fit);
-        var item = { id: id, fit: feature.fit, why: feature.why || "", weight: weight };
-        result.score += weight;
-        (weight < 0 ? result.misfits : result.fits).push(item);
-      });
-      return result;
-    });
-    return scored
-      .filter(function (r) { return r.score > 0; })
-      .sort(function (a, b) { return b.score - a.score || a.index - b.index; })
-      .map(function (r) { return { id: r.id, score: r.score, fits: r.fits, misfits: r.misfits }; });
+  /** The levels of data.outcomes, most serious first. */
+  function levelOrder(data) {
+    return ((data && data.outcomes) || []).map(function (o) { return o.level; });
+  }
+
+  function ruleMet(rule, ticked) {
+    var when = (rule && rule.when) || {};
+    var isTicked = function (id) { return ticked.indexOf(id) !== -1; };
+    if (when.all && when.all.length) return when.all.every(isTicked);
+    if (when.any && when.any.length) return when.any.some(isTicked);
+    return false;
   }
 
   /**
-   * Which warning levels the ticked ids reach.
-   * Returns {top: level id or null, signs: {level id: [ticked sign ids]}}; "top" is the first
-   * level, in the order of data.levels (most serious first), that has a ticked sign.
+   * What to do, and how soon, for the ticked ids (symptoms and warning signs).
+   * The most serious of: the levels of ticked warning signs and of the outcome rules whose `when`
+   * is met; otherwise "self-care" when any symptom is ticked; otherwise null (nothing ticked).
+   * reasons = the signs and rules that give that level, signs first, in data order.
+   * Returns {level: string|null, reasons: [{kind: "sign"|"rule", id}]}.
    */
-  function levelsFor(data, tickedIds) {
+  function outcome(data, tickedIds) {
     var ticked = unique(tickedIds);
-    var signs = {};
+    var order = levelOrder(data);
+    var found = [];
     ((data && data.warningSigns) || []).forEach(function (sign) {
-      if (ticked.indexOf(sign.id) === -1) return;
-      (signs[sign.level] = signs[sign.level] || []).push(sign.id);
+      if (ticked.indexOf(sign.id) !== -1) found.push({ kind: "sign", id: sign.id, level: sign.level });
     });
-    var order = Object.keys((data && data.levels) || {});
-    Object.keys(signs).forEach(function (level) {
-      if (order.indexOf(level) === -1) order.push(level);
+    ((data && data.outcomeRules) || []).forEach(function (rule) {
+      if (ruleMet(rule, ticked)) found.push({ kind: "rule", id: rule.id, level: rule.level });
     });
-    var top = null;
-    for (var i = 0; i < order.length; i++) {
-      if (signs[order[i]]) { top = order[i]; break; }
+    var rank = function (level) {
+      var i = order.indexOf(level);
+      return i === -1 ? order.length : i; // an unknown level never outranks a known one
+    };
+    var level = null;
+    found.forEach(function (f) {
+      if (level === null || rank(f.level) < rank(level)) level = f.level;
+    });
+    if (level === null) {
+      var symptoms = (data && data.symptoms) || {};
+      var anySymptom = ticked.some(function (id) { return has(symptoms, id); });
+      return { level: anySymptom ? "self-care" : null, reasons: [] };
     }
-    return { top: top, signs: signs };
+    return {
+      level: level,
+      reasons: found.filter(function (f) { return f.level === level; })
+        .map(function (f) { return { kind: f.kind, id: f.id }; })
+    };
   }
+
+  function weightOf(weights, fit) {
+    var w = weights ? Number(weights[fit]) : 0;
+    return isFinite(w) ? w : 0;
+  }
+
+  /**
+   * The conditions that fit the ticked symptoms well enough to be named (data.matching).
+   * ticked = ticked symptom ids; rated = those that at least one condition rates.
+   * score = sum of weights[fit]; share = score / (weights.typical * rated count);
+   * coverage = ticked typical features / all typical features of the condition.
+   * Named when: typical ticked >= min_typical, fits > misfits, and share >= min_share.
+   * Ordered by share, then coverage; equal share and coverage is a tie: same `place`, and
+   * within a tie by id, so the order of the file never decides.
+   * Returns [{id, place, tied, score, share, coverage, typical, fits: [{id, fit, why}], misfits}].
+   */
+  function match(data, tickedIds) {
+    var symptoms = (data && data.symptoms) || {};
+    var matching = (data && data.matching) || {};
+    var weights = matching.weights || {};
+    var conditions = (data && data.conditions) || [];
+    var ticked = unique(tickedIds).filter(function (id) { return has(symptoms, id); });
+    var rated = ticked.filter(function (id) {
+      return conditions.some(function (c) { return has(c.features, id); });
+    });
+    var most = weightOf(weights, "typical") * rated.length;
+    var minTypical = Number(matching.min_typical);
+    var minShare = Number(matching.min_share);
+
+    var named = [];
+    conditions.forEach(function (condition) {
+      var features = condition.features || {};
+      var r = { id: condition.id, score: 0, typical: 0, fits: [], misfits: [] };
+      var typicalAll = 0;
+      Object.keys(features).forEach(function (id) {
+        if (features[id] && features[id].fit === "typical") typicalAll += 1;
+      });
+      ticked.forEach(function (id) {
+        if (!has(features, id)) return;
+        var feature = features[id] || {};
+        var item = { id: id, fit: feature.fit, why: feature.why || "" };
+        r.score += weightOf(weights, feature.fit);
+        if (feature.fit === "typical") r.typical += 1;
+        (feature.fit === "unusual" ? r.misfits : r.fits).push(item);
+      });
+      r.share = most > 0 ? r.score / most : 0;
+      r.coverage = typicalAll > 0 ? r.typical / typicalAll : 0;
+      if (r.typical >= minTypical && r.fits.length > r.misfits.length && r.share >= minShare) named.push(r);
+    });
+
+    named.sort(function (a, b) {
+      return (b.share - a.share) || (b.coverage - a.coverage) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    named.forEach(function (r, i) {
+      var prev = named[i - 1];
+      r.place = prev && prev.share === r.share && prev.coverage === r.coverage ? prev.place : i + 1;
+    });
+    named.forEach(function (r) {
+      r.tied = named.filter(function (o) { return o.place === r.place; }).length > 1;
+    });
+    return named.map(function (r) {
+      return { id: r.id, place: r.place, tied: r.tied, score: r.score, share: r.share, coverage: r.coverage,
+        typical: r.typical, fits: r.fits, misfits: r.misfits };
+    });
+  }
+
+  var api = { outcome: outcome, match: match };
+  if (typeof module !== "undefined" && module.exports) module.exports = api;
+  if (!root || !root.document) return; // Node: the pure functions only
 
   // ------------------------------------------------------------------ DOM
+  // Loaded once per page; should it run twice, the first copy keeps the work (init is idempotent).
+  if (root.SymptomChecker && root.SymptomChecker.init) { root.SymptomChecker.init(); return; }
+  var document = root.document;
+  var READY = "data-checker-ready";
 
-  function readJson(root, selector) {
-    var node = root.querySelector(selector);
+  function readJson(box, selector) {
+    var node = box.querySelector(selector);
     if (!node) return null;
     try { return JSON.parse(node.textContent); } catch (e) { return null; }
   }
 
   function fill(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : all;
+      return has(values, key) ? String(values[key]) : all;
     });
   }
 
@@ -111,21 +179,34 @@
   }
 
   function clear(node) {
-    while (node.firstChild) node.removeChild(node.firstChild);
+    while (node && node.firstChild) node.removeChild(node.firstChild);
   }
 
-  function Checker(root, data, text) {
-    this.root = root;
+  /** "a, b and c" with the joining words of the text block. */
+  function listWords(items, t) {
+    if (items.length < 2) return items.join("");
+    return items.slice(0, -1).join(t.listComma || ", ") + (t.listAnd || " and ") + items[items.length - 1];
+  }
+
+  function Checker(box, data, text) {
+    this.root = box;
     this.data = data;
-    this.text = text || {};
-    this.form = root.querySelector("[data-sc-form]");
-    this.alerts = root.querySelector("[data-sc-alerts]");
-    this.status = root.querySelector("[data-sc-status]");
-    this.body = root.querySelector("[data-sc-body]");
-    this.shownLevel = null;
-    this.conditionsById = {};
+    this.text = text;
+    this.form = box.querySelector("[data-sc-form]");
+    this.bar = box.querySelector("[data-sc-bar]");
+    this.barButton = box.querySelector("[data-sc-see]");
+    this.heading = box.querySelector("[data-sc-heading]");
+    this.status = box.querySelector("[data-sc-status]");
+    this.alert = box.querySelector("[data-sc-alert]");
+    this.outcomeBox = box.querySelector("[data-sc-outcome]");
+    this.body = box.querySelector("[data-sc-body]");
+    this.shown = null; // the outcome now on screen, so it is not rebuilt (or re-announced) per tick
+    this.showAll = false;
+    this.byId = { condition: {}, sign: {}, rule: {} };
     var self = this;
-    (data.conditions || []).forEach(function (c) { self.conditionsById[c.id] = c; });
+    (data.conditions || []).forEach(function (c) { self.byId.condition[c.id] = c; });
+    (data.warningSigns || []).forEach(function (s) { self.byId.sign[s.id] = s; });
+    (data.outcomeRules || []).forEach(function (r) { self.byId.rule[r.id] = r; });
   }
 
   Checker.prototype.tickedIds = function () {
@@ -135,39 +216,82 @@
     return ids;
   };
 
-  Checker.prototype.showLevel = function (level) {
-    var inline = this.root.querySelectorAll("[data-sc-inline]");
-    for (var i = 0; i < inline.length; i++) {
-      inline[i].hidden = inline[i].getAttribute("data-sc-inline") !== level;
-    }
-    if (level === this.shownLevel) return; // no repeat announcement while the level stays
-    this.shownLevel = level;
-    clear(this.alerts);
-    if (!level) return;
-    var templates = this.root.querySelectorAll("template[data-sc-alert]");
-    for (var j = 0; j < templates.length; j++) {
-      if (templates[j].getAttribute("data-sc-alert") === level) {
-        this.alerts.appendChild(templates[j].content.cloneNode(true));
-      }
-    }
+  Checker.prototype.nameOf = function (id) {
+    var c = this.byId.condition[id] || {};
+    return c.plainName || c.name || id;
   };
 
-  Checker.prototype.renderResult = function (result, labelOf) {
+  Checker.prototype.reasonText = function (reason) {
+    if (reason.kind === "sign") return (this.byId.sign[reason.id] || {}).label || reason.id;
+    return (this.byId.rule[reason.id] || {}).why || reason.id;
+  };
+
+  /** The outcome box: a copy of the template for the level, with the reasons filled in. */
+  Checker.prototype.showOutcome = function (result) {
+    var key = result.level ? result.level + "|" + result.reasons.map(function (r) { return r.id; }).join(",") : "";
+    if (key === this.shown) return;
+    this.shown = key;
+    clear(this.alert);
+    clear(this.outcomeBox);
+    if (!result.level) return;
+    var template = this.root.querySelector('template[data-sc-outcome-for="' + result.level + '"]');
+    if (!template) return;
+    var box = template.content.cloneNode(true);
+    var reasons = box.querySelector("[data-sc-reasons]");
+    if (reasons) {
+      var self = this;
+      result.reasons.forEach(function (reason) {
+        var li = el("li", null, self.reasonText(reason));
+        var advice = reason.kind === "sign" && (self.byId.sign[reason.id] || {}).advice;
+        if (advice) li.appendChild(el("span", "sc-reason__advice", " " + advice));
+        reasons.appendChild(li);
+      });
+      var reasonsBox = box.querySelector("[data-sc-reasons-box]");
+      if (!result.reasons.length && reasonsBox) reasonsBox.parentNode.removeChild(reasonsBox);
+    }
+    // Emergency and same-day outcomes interrupt a screen reader; the others wait their turn.
+    var serious = result.level === "emergency" || result.level === "urgent";
+    (serious ? this.alert : this.outcomeBox).appendChild(box);
+  };
+
+  Checker.prototype.renderCard = function (result, named) {
     var t = this.text;
-    var condition = this.conditionsById[result.id] || {};
+    var self = this;
+    var condition = this.byId.condition[result.id] || {};
+    var labelOf = function (id) { return ((self.data.symptoms || {})[id] || {}).label || id; };
     var item = el("li", "sc-result");
     item.setAttribute("data-condition", result.id);
 
-    var heading = el("h3", "sc-result__name");
-    heading.appendChild(condition.url ? link(condition.url, condition.name) : document.createTextNode(condition.name || result.id));
+    var heading = el("h4", "sc-result__name");
+    heading.id = "sc-result-" + result.id;
+    heading.tabIndex = -1;
+    var plain = condition.plainName || condition.name || result.id;
+    heading.appendChild(condition.url ? link(condition.url, plain) : document.createTextNode(plain));
     item.appendChild(heading);
-    var kind = t.kinds && t.kinds[condition.kind];
-    if (kind) item.appendChild(el("p", "sc-result__kind", kind));
-    if (condition.summary) item.appendChild(el("p", "sc-result__summary", condition.summary));
+    if (condition.name && condition.name !== plain) {
+      item.appendChild(el("p", "sc-result__medical", fill(t.medicalName, { name: condition.name })));
+    }
+    if (result.tied) {
+      var others = named.filter(function (o) { return o.place === result.place && o.id !== result.id; })
+        .map(function (o) { return self.nameOf(o.id); });
+      item.appendChild(el("p", "sc-result__tie", fill(t.tiedWith, { names: listWords(others, t) })));
+    }
+    var why = fill(result.misfits.length ? t.whyMixed : t.whyLine, {
+      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical });
+    item.appendChild(el("p", "sc-result__why", why));
+    if (condition.helps) {
+      var helps = el("p", "sc-result__helps");
+      helps.appendChild(el("strong", null, t.whatHelps + " "));
+      helps.appendChild(document.createTextNode(condition.helps));
+      item.appendChild(helps);
+    }
 
+    var details = el("details", "sc-result__more");
+    details.appendChild(el("summary", null, t.moreAbout));
+    if (condition.summary) details.appendChild(el("p", "sc-result__summary", condition.summary));
     function list(title, entries, className) {
       if (!entries.length) return;
-      item.appendChild(el("h4", "sc-result__sub " + className + "-title", title));
+      details.appendChild(el("h5", "sc-result__sub " + className + "-title", title));
       var ul = el("ul", "sc-result__list " + className);
       entries.forEach(function (entry) {
         var li = el("li");
@@ -177,14 +301,13 @@
         if (entry.why) li.appendChild(document.createTextNode(": " + entry.why));
         ul.appendChild(li);
       });
-      item.appendChild(ul);
+      details.appendChild(ul);
     }
     list(t.fits, result.fits, "sc-fits");
     list(t.misfits, result.misfits, "sc-misfits");
-
     var treatments = condition.treatments || [];
     if (treatments.length) {
-      item.appendChild(el("h4", "sc-result__sub", t.treatments));
+      details.appendChild(el("h5", "sc-result__sub", t.treatments));
       var ul = el("ul", "sc-result__list sc-treatments");
       treatments.forEach(function (tr) {
         var li = el("li");
@@ -193,63 +316,92 @@
         if (rating) li.appendChild(document.createTextNode(": " + rating));
         ul.appendChild(li);
       });
-      item.appendChild(ul);
+      details.appendChild(ul);
     }
+    item.appendChild(details);
     return item;
   };
 
-  Checker.prototype.renderNoResult = function (message) {
+  Checker.prototype.renderNoFit = function (message) {
     var t = this.text;
     var box = el("div", "sc-noresult");
-    box.appendChild(el("p", null, message));
-    var p = el("p", null, (t.doctorText || "") + " ");
-    if (this.data.helpUrl) p.appendChild(link(this.data.helpUrl, t.helpLink || this.data.helpUrl));
+    box.appendChild(el("p", "sc-noresult__title", message));
+    var p = el("p", null, (t.noFitTodo || "") + " ");
+    if (this.data.helpUrl) p.appendChild(link(this.data.helpUrl, t.helpLink));
     box.appendChild(p);
     return box;
   };
 
-  Checker.prototype.update = function (announce) {
+  /** Rebuild the results for the ticked boxes; `focusFrom` focuses the card at that index. */
+  Checker.prototype.update = function (announce, focusFrom) {
     var t = this.text;
     var data = this.data;
+    var self = this;
     var ticked = this.tickedIds();
-    this.showLevel(levelsFor(data, ticked).top);
+    var result = outcome(data, ticked);
+    this.showOutcome(result);
+    var level = result.level;
+    var info = {};
+    (data.outcomes || []).forEach(function (o) { if (o.level === level) info = o; });
+
+    // The bar that leads to the result: shown from the first tick, with the count.
+    if (this.bar) {
+      this.bar.hidden = !ticked.length;
+      this.bar.setAttribute("data-bar-level", level || "");
+      this.barButton.textContent = fill(ticked.length === 1 ? t.seeOne : t.seeMany, { count: ticked.length });
+      var inline = this.bar.querySelectorAll("[data-sc-inline]");
+      for (var i = 0; i < inline.length; i++) inline[i].hidden = inline[i].getAttribute("data-sc-inline") !== level;
+    }
 
     var symptoms = data.symptoms || {};
-    var symptomTicked = ticked.filter(function (id) {
-      return Object.prototype.hasOwnProperty.call(symptoms, id);
-    });
-    var results = rank(data, ticked);
-    var labelOf = function (id) { return (symptoms[id] && symptoms[id].label) || id; };
-
+    var symptomTicked = ticked.filter(function (id) { return has(symptoms, id); });
     clear(this.body);
     var status;
-    if (!symptomTicked.length) {
+    var head = level ? fill(t.statusLevel, { count: ticked.length, heading: info.heading || level }) : "";
+    if (!ticked.length) {
       status = t.statusEmpty;
-      this.body.appendChild(this.renderNoResult(t.emptyText));
-    } else if (!results.length) {
-      status = t.statusNoFit;
-      this.body.appendChild(this.renderNoResult(t.noFitText));
+      this.body.appendChild(el("p", "sc-results__empty", t.emptyText));
+    } else if (level === "emergency") {
+      // An emergency stops the list: nothing may suggest waiting or treating it at home.
+      status = head + " " + fill(t.statusEmergency, { number: info.number || "" });
     } else {
-      var first = this.conditionsById[results[0].id] || {};
-      status = fill(results.length === 1 ? t.statusOne : t.statusMany,
-        { count: results.length, name: first.name || results[0].id });
-      if (t.rankIntro) this.body.appendChild(el("p", "sc-results__intro", t.rankIntro));
-      var ol = el("ol", "sc-result-list");
-      var self = this;
-      // Long lists (a clinic with many conditions) show the closest few first: building every
-      // result on each tick would take longer than a frame.
-      var limit = this.showAll || !t.showTop ? results.length : t.showTop;
-      results.slice(0, limit).forEach(function (r) { ol.appendChild(self.renderResult(r, labelOf)); });
-      this.body.appendChild(ol);
-      if (results.length > limit) {
-        var more = el("button", "sc-more", fill(t.moreText, { count: results.length - limit }));
-        more.type = "button";
-        more.addEventListener("click", function () { self.showAll = true; self.update(); });
-        this.body.appendChild(more);
+      var named = symptomTicked.length ? match(data, ticked) : [];
+      var known = el("p", "sc-results__known", fill(t.knownCount, { count: (data.conditions || []).length }));
+      this.body.appendChild(el("h3", "sc-results__sub", t.mayBe));
+      if (!symptomTicked.length) {
+        status = head + " " + t.statusNoSymptoms;
+        this.body.appendChild(el("p", "sc-results__empty", t.noSymptomsText));
+        this.body.appendChild(known);
+      } else if (!named.length) {
+        status = head + " " + t.statusNoFit;
+        this.body.appendChild(this.renderNoFit(t.noFitTitle));
+        this.body.appendChild(known);
+      } else {
+        var firsts = named.filter(function (r) { return r.place === 1; });
+        status = head + " " + (firsts.length > 1
+          ? fill(t.statusTie, { count: firsts.length, names: listWords(firsts.map(function (r) { return self.nameOf(r.id); }), t) })
+          : fill(t.statusFirst, { name: this.nameOf(firsts[0].id) }));
+        this.body.appendChild(known);
+        if (firsts.length > 1) this.body.appendChild(el("p", "sc-results__tie", fill(t.tieIntro, { count: firsts.length })));
+        var ol = el("ol", "sc-result-list");
+        var limit = this.showAll ? named.length : Math.max(Number(t.showTop) || 3, firsts.length);
+        named.slice(0, limit).forEach(function (r) { ol.appendChild(self.renderCard(r, named)); });
+        this.body.appendChild(ol);
+        if (named.length > limit) {
+          var more = el("button", "sc-more", fill(t.moreText, { count: named.length - limit }));
+          more.type = "button";
+          more.addEventListener("click", function () { self.showAll = true; self.update(null, limit); });
+          this.body.appendChild(more);
+        }
+        if (focusFrom != null) {
+          var target = ol.querySelectorAll(".sc-result__name")[focusFrom];
+          if (target) target.focus();
+        }
       }
     }
     if (announce) status = announce;
-    if (this.status.textContent !== status) this.status.textContent = status || "";
+    status = String(status || "").replace(/^\s+/, "");
+    if (this.status.textContent !== status) this.status.textContent = status;
   };
 
   Checker.prototype.start = function () {
@@ -258,24 +410,31 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("reset", function () {
       // The reset event fires before the boxes are cleared.
-      window.setTimeout(function () { self.showAll = false; self.update(self.text.statusCleared); }, 0);
+      root.setTimeout(function () { self.showAll = false; self.update(self.text.statusCleared); }, 0);
     });
+    if (this.barButton) {
+      this.barButton.addEventListener("click", function () {
+        // The results' heading at the top of the screen (scroll-padding keeps it clear of the
+        // sticky header), so the outcome under it is on the first screen.
+        if (self.heading.scrollIntoView) self.heading.scrollIntoView({ block: "start" });
+        self.heading.focus({ preventScroll: true });
+      });
+    }
     this.update();
   };
 
-  function initRoot(root) {
-    if (root.hasAttribute(READY)) return;
-    root.setAttribute(READY, "");
-    var data = readJson(root, "script[data-sc-data]");
-    var text = readJson(root, "script[data-sc-text]");
-    var app = root.querySelector("[data-sc-app]");
-    var fallback = root.querySelector("[data-sc-fallback]");
-    if (!data || !text || !app || !root.querySelector("[data-sc-form]")) return; // fallback stays
-    var checker = new Checker(root, data, text);
-    checker.start(); // may pick up boxes the browser restored on "back"
+  function initRoot(box) {
+    if (box.hasAttribute(READY)) return;
+    box.setAttribute(READY, "");
+    var data = readJson(box, "script[data-sc-data]");
+    var text = readJson(box, "script[data-sc-text]");
+    var app = box.querySelector("[data-sc-app]");
+    var fallback = box.querySelector("[data-sc-fallback]");
+    if (!data || !text || !app || !box.querySelector("[data-sc-form]")) return; // fallback stays
+    new Checker(box, data, text).start(); // may pick up boxes the browser restored on "back"
     app.hidden = false;
     if (fallback) fallback.hidden = true;
-    root.setAttribute(READY, "true");
+    box.setAttribute(READY, "true");
   }
 
   function init() {
@@ -287,16 +446,11 @@
     } catch (e) { /* never break the rest of the page */ }
   }
 
-  window.SymptomChecker = { rank: rank, levelsFor: levelsFor, init: init };
+  root.SymptomChecker = { outcome: outcome, match: match, init: init };
 
   // Material's document$ fires on every instant navigation. Under file:// it may never fire
   // (instant loading cannot fetch there), so also start on the first load; init is idempotent.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(init);
-  }
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
-})();
+  if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(init);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})(typeof window !== "undefined" ? window : null);

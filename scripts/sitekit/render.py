@@ -299,20 +299,30 @@ class Renderer:
             "see-doctor": {"title": "See a doctor", "action": region["see_doctor"]["action"], "number": None},
         }
 
+    def checker_outcomes(self) -> list[dict[str, Any]]:
+        """Each outcome level, most serious first, with the clinic's action and number for it."""
+        levels = self.levels()
+        return [{"level": o.level, "heading": o.heading, "advice": o.advice,
+                 "action": levels.get(o.level, {}).get("action"),
+                 "number": levels.get(o.level, {}).get("number")} for o in self.k.outcomes]
+
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (also written as checker-data.json)."""
         k = self.k
+        m = k.matching
         return {
-            "scoring": k.scoring,
+            "matching": {"weights": m.weights, "min_typical": m.min_typical, "min_share": m.min_share},
+            "outcomes": self.checker_outcomes(),
+            "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why}
+                             for r in k.outcome_rules],
             "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
                        for g in k.groups],
             "symptoms": {s.id: {"label": s.label, "description": s.description} for s in k.symptoms},
-            "warningSigns": [{"id": w.id, "label": w.label, "level": w.level}
-                             for w in k.warning_signs if w.level in ("emergency", "urgent")],
-            "levels": self.levels(),
+            "warningSigns": [{"id": w.id, "label": w.label, "level": w.level, "group": w.group,
+                              "advice": w.advice} for w in k.warning_signs],
             "conditions": [{
-                "id": c.id, "name": c.name, "kind": c.kind, "summary": c.summary,
-                "url": self.condition_link(page, c),
+                "id": c.id, "name": c.name, "plainName": c.plain_name, "kind": c.kind,
+                "summary": c.summary, "helps": c.helps, "url": self.condition_link(page, c),
                 "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
                 "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
                                 "url": href(page, "treatments.md", f"treatment-{t.id}")}
@@ -322,12 +332,13 @@ class Renderer:
         }
 
     def checker_context(self, page: str) -> dict[str, Any]:
+        groups = [g for g in SIGN_GROUPS if self.k.signs_in(g)]
         return {
             "data_json": json_for_script(self.checker_data(page)),
             "groups": [{"id": g.id, "question": g.question,
                         "symptoms": [{"id": s.id, "label": s.label, "description": s.description}
                                      for s in g.symptoms]} for g in self.k.groups],
-            "warning_signs": [w for lvl in ("emergency", "urgent") for w in self.k.signs(lvl)],
-            "levels": self.levels(),
+            "sign_groups": [{"id": g, "legend": SIGN_GROUPS[g], "signs": self.k.signs_in(g)} for g in groups],
+            "outcomes": self.checker_outcomes(),
             "fallback_html": self.render_symptom_table(page),
         }

@@ -50,3 +50,114 @@ def test_axe_finds_a_planted_problem(browser):
     page.set_content('<html lang="en"><title>t</title><main><img src="data:,"></main></html>')
     assert any(v.startswith("image-alt") for v in axe_violations(page))
     page.close()
+
+
+# Where the focused element is, and whether it is what the reader sees at that spot. A hidden
+# input (Material's colour-scheme switch) shows its focus on its label, so the label counts.
+_FOCUS_INFO = """() => {
+  const a = document.activeElement;
+  if (!a || a === document.body) return null;
+  // Material's hidden radio shows its focus on the label right after it (the visible switch).
+  const hiddenInput = a.tagName === 'INPUT' && a.getBoundingClientRect().height < 2;
+  const next = a.nextElementSibling;
+  const seen = hiddenInput && next && next.tagName === 'LABEL' && !next.hidden ? next
+             : hiddenInput && a.labels && a.labels.length ? a.labels[0] : a;
+  const r = seen.getBoundingClientRect();
+  const s = getComputedStyle(seen);
+  const x = Math.min(Math.max(r.left + Math.min(r.width / 2, 8), 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  return {what: a.tagName + '.' + (a.className || '').toString().split(' ')[0] + ' "' +
+                (a.getAttribute('aria-label') || a.textContent || a.id || '').trim().slice(0, 40) + '"',
+          inDrawer: !!a.closest('.md-sidebar--primary') && !document.getElementById('__drawer').checked,
+          inside: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
+                  r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1,
+          shown: s.visibility === 'visible' && s.opacity !== '0',
+          onTop: !!top && (seen.contains(top) || top.contains(seen) || (a.labels && [...a.labels].some(l => l.contains(top))))};
+}"""
+TABS_PER_PAGE = 45  # enough to pass the header, the drawer and well into each page's content
+WALK_VIEWS = [(375, 740), (640, 450)]  # a phone, and a 1280 x 900 window at 200% zoom
+
+
+@pytest.mark.parametrize("width,height", WALK_VIEWS, ids=[f"{w}px" for w, _ in WALK_VIEWS])
+def test_keyboard_walk_every_page(browser, site_server, width, height):
+    """Tab through every page: each stop is visible, inside the viewport, not under the sticky
+    header or another layer, and never inside the closed navigation drawer."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    problems = []
+    for name in PAGES:
+        page.goto(_url(site_server, name))
+        page.wait_for_load_state("networkidle")
+        for step in range(TABS_PER_PAGE):
+            page.keyboard.press("Tab")
+            info = page.evaluate(_FOCUS_INFO)
+            if info is None:
+                break  # past the last stop: focus left the page
+            if not (info["shown"] and info["inside"] and info["onTop"]):
+                page.wait_for_timeout(300)  # let a fade-in or smooth scroll finish, then look again
+                info = page.evaluate(_FOCUS_INFO)
+            bad = [k for k in ("inside", "shown", "onTop") if not info[k]] + (["in closed drawer"] if info["inDrawer"] else [])
+            if bad:
+                problems.append(f"{name} tab {step + 1}: {info['what']}: {', '.join(bad)}")
+    context.close()
+    assert not problems, "\n".join(problems)
+
+
+def test_keyboard_walk_sees_a_planted_problem(browser, site_server):
+    """The walk's check reports a link scrolled under the sticky header and one off screen."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(_url(site_server, "anatomy"))
+    page.evaluate("""() => { const a = document.createElement('a'); a.href = '#'; a.textContent = 'off';
+        a.style.cssText = 'position:absolute;left:-999px'; document.body.prepend(a); a.focus(); }""")
+    assert not page.evaluate(_FOCUS_INFO)["inside"]
+    page.goto(_url(site_server, "causes"))
+    page.evaluate("""() => { const links = document.querySelectorAll('.md-content a[href]:not(.headerlink)');
+        const a = links[Math.floor(links.length / 2)];
+        a.focus();
+        const header = document.querySelector('.md-header').getBoundingClientRect();
+        window.scrollBy({top: a.getBoundingClientRect().top - (header.top + header.bottom) / 2, behavior: 'instant'}); }""")
+    assert not page.evaluate(_FOCUS_INFO)["onTop"]
+    page.close()
+
+
+def test_glossary_and_permalinks_speak_plainly(browser, site_server):
+    """A glossary term takes focus and shows its meaning; a permalink is named after its heading."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(_url(site_server, "anatomy"))
+    term = page.locator(".md-content abbr").first
+    term.focus()
+    tooltip = page.locator(".md-tooltip2--active")
+    tooltip.wait_for()
+    assert len(tooltip.inner_text()) > 20
+    link = page.locator(".md-content h2 a.headerlink").first
+    heading = link.evaluate("a => a.parentNode.textContent.replace(a.textContent, '').trim()")
+    assert heading and heading in link.get_attribute("aria-label")
+    assert "¶" not in link.get_attribute("aria-label")
+    page.close()
+
+
+def test_navigation_drawer_works_from_the_keyboard(browser, site_server):
+    """At 375 px the menu button takes focus, opens the drawer on Enter (focus goes into it, on a
+    visible link) and Escape closes it again, back on the button."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    page.goto(_url(site_server, "anatomy"))
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    button = page.locator('label.md-header__button[for="__drawer"]')
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    assert button.get_attribute("role") == "button" and button.get_attribute("aria-label")
+    assert button.get_attribute("aria-expanded") == "false"
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(400)
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert button.get_attribute("aria-expanded") == "true"
+    info = page.evaluate(_FOCUS_INFO)
+    assert info["inside"] and info["shown"] and page.evaluate(
+        "!!document.activeElement.closest('.md-sidebar--primary')")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(400)
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.getAttribute('for')") == "__drawer"
+    page.close()

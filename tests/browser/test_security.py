@@ -40,7 +40,7 @@ def test_no_violation_on_any_page_or_in_the_checker(browser, site_server):
     page.goto(f"{site_server}symptom-checker/")
     page.check('input[value="knee-front-side"]')
     page.check('input[value="both-legs"]')
-    page.locator("[data-condition]").first.wait_for()
+    page.locator('[data-level="emergency"]').first.wait_for()
     page.click('[data-module="symptom-checker"] button[type="reset"]')
     page.close()
     assert seen["errors"] == [] and seen["foreign"] == []
