@@ -78,6 +78,14 @@
     };
   }
 
+  /** The ticked warning signs that keep the checker from naming any condition. */
+  function hidingSigns(data, tickedIds) {
+    var ticked = unique(tickedIds);
+    return ((data && data.warningSigns) || []).filter(function (sign) {
+      return sign.hidesConditions && ticked.indexOf(sign.id) !== -1;
+    });
+  }
+
   function weightOf(weights, fit) {
     var w = weights ? Number(weights[fit]) : 0;
     return isFinite(w) ? w : 0;
@@ -91,9 +99,12 @@
    * Named when: typical ticked >= min_typical, fits > misfits, and share >= min_share.
    * Ordered by share, then coverage; equal share and coverage is a tie: same `place`, and
    * within a tie by id, so the order of the file never decides.
+   * A ticked warning sign with hidesConditions (a likely clot, a joint infection) names nothing:
+   * what it points to is not on the list, and naming a cause beside it could mislead.
    * Returns [{id, place, tied, score, share, coverage, typical, fits: [{id, fit, why}], misfits}].
    */
   function match(data, tickedIds) {
+    if (hidingSigns(data, tickedIds).length) return [];
     var symptoms = (data && data.symptoms) || {};
     var matching = (data && data.matching) || {};
     var weights = matching.weights || {};
@@ -372,6 +383,10 @@
         status = head + " " + t.statusNoSymptoms;
         this.body.appendChild(el("p", "sc-results__empty", t.noSymptomsText));
         this.body.appendChild(known);
+      } else if (hidingSigns(data, ticked).length) {
+        // The warning sign's own advice says what it may be; nothing here should compete with it.
+        status = head + " " + t.statusHidden;
+        this.body.appendChild(el("p", "sc-results__hidden", t.hiddenText));
       } else if (!named.length) {
         status = head + " " + t.statusNoFit;
         this.body.appendChild(this.renderNoFit(t.noFitTitle));

@@ -73,6 +73,7 @@ class WarningSign:
     group: str  # back | knee | leg
     sources: list[str]
     advice: str | None = None
+    hides_conditions: bool = False  # ticked, the checker names no condition (a clot is not nerve pain)
 
 
 @dataclass(frozen=True)
@@ -214,7 +215,8 @@ def build(data: dict[str, Any]) -> Knowledge:
                   Evidence(t["evidence"]["rating"], t["evidence"]["text"], list(t["evidence"]["sources"])),
                   t["cautions"])
         for t in data["treatments"]]
-    signs = [WarningSign(w["id"], w["label"], w["level"], w["group"], list(w["sources"]), w.get("advice"))
+    signs = [WarningSign(w["id"], w["label"], w["level"], w["group"], list(w["sources"]), w.get("advice"),
+                         bool(w.get("hides_conditions")))
              for w in data["warning_signs"]]
     m = data["matching"]
     matching = Matching(dict(m["weights"]), m["min_typical"], m["min_share"])

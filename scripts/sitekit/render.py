@@ -319,7 +319,7 @@ class Renderer:
                        for g in k.groups],
             "symptoms": {s.id: {"label": s.label, "description": s.description} for s in k.symptoms},
             "warningSigns": [{"id": w.id, "label": w.label, "level": w.level, "group": w.group,
-                              "advice": w.advice} for w in k.warning_signs],
+                              "advice": w.advice, "hidesConditions": w.hides_conditions} for w in k.warning_signs],
             "conditions": [{
                 "id": c.id, "name": c.name, "plainName": c.plain_name, "kind": c.kind,
                 "summary": c.summary, "helps": c.helps, "url": self.condition_link(page, c),

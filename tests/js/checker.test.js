@@ -158,6 +158,14 @@ test("ticking twice counts once; warning signs and unknown ids are not symptoms"
   assert.deepEqual(match(DATA, ["red", "amber"]), []);
 });
 
+test("a ticked sign that hides conditions names nothing; other signs do not", () => {
+  const data = clone(DATA);
+  data.warningSigns.push({ id: "clot", level: "urgent", hidesConditions: true });
+  assert.ok(match(data, ["a", "b"]).length > 0);
+  assert.deepEqual(match(data, ["a", "b", "clot"]), []);
+  assert.deepEqual(ids(match(data, ["a", "b", "amber"])), ids(match(data, ["a", "b"])));
+});
+
 test("missing or broken data gives no names and does not throw", () => {
   assert.deepEqual(match({}, ["a"]), []);
   assert.deepEqual(match(null, ["a"]), []);
