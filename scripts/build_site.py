@@ -22,8 +22,7 @@ from sitekit.pipeline import generate  # noqa: E402
 from sitekit.problems import InputError  # noqa: E402
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
 from sitekit import yamlsource  # noqa: E402
-from sitekit.harden import harden  # noqa: E402
-from sitekit.links import rewrite_site  # noqa: E402
+from sitekit.harden import UnsafePage, harden  # noqa: E402
 
 
 ENGINES = ("mkdocs", "zensical")
@@ -44,8 +43,7 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str =
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
     try:
         run_engine(engine, config, staging)
-        rewrite_site(staging)  # links to source files in generated HTML -> built pages
-        harden(staging)  # CSP with hashes of the theme's inline scripts, no-referrer, _headers
+        harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         report(make_handouts(staging))  # the PDFs are made from the built pages, before the swap
         _swap(staging, out)
     finally:

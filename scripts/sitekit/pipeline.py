@@ -15,7 +15,7 @@ from .problems import InputError, Problem
 from .render import Renderer
 
 ROOT = Path(__file__).resolve().parents[2]
-MANAGED = ["generated", "overrides/generated", "docs/generated"]  # folders only the build writes
+MANAGED = ["generated", "docs/generated"]  # folders only the build writes
 
 
 @dataclass(frozen=True)
