@@ -23,6 +23,7 @@ from sitekit.problems import InputError  # noqa: E402
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
 from sitekit import yamlsource  # noqa: E402
 from sitekit.harden import UnsafePage, harden  # noqa: E402
+from sitekit.links import rewrite_site  # noqa: E402
 
 
 ENGINES = ("mkdocs", "zensical")
@@ -43,6 +44,7 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str =
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
     try:
         run_engine(engine, config, staging)
+        rewrite_site(staging)  # links to source files in generated HTML -> built pages
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         report(make_handouts(staging))  # the PDFs are made from the built pages, before the swap
         _swap(staging, out)
@@ -107,6 +109,9 @@ def main() -> int:
     except OSError as err:
         print(f"build: cannot write {err.filename or args.out} ({err.strerror}). Check that the folder "
               "exists and that you may write to it; site/ was left as it was.", file=sys.stderr)
+        return 1
+    except UnsafePage as err:
+        print(f"build: {err}\nsite/ was left as it was.", file=sys.stderr)
         return 1
     except EngineMissing as err:
         print(f"build: {err}", file=sys.stderr)

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 _JS_TYPES = {"", "text/javascript", "module", "application/javascript"}
 _INLINE_IN_TEMPLATE = re.compile(r"<script>(.*?)</script>", re.S)
 _JINJA = re.compile(r"\\\{\\\{.*?\\\}\\\}")  # a {{ ... }} in an re.escape()d template
-_BASE_URL = r"(?:\.|\.\.(?:/\.\.)*)"  # what base_url becomes in a built page
+_BASE_URL = r"(?:\.|\.\.(?:/\.\.)*|/[A-Za-z0-9._~%/-]*)"  # base_url: relative, or the site's path (404)
 _CHARSET = '<meta charset="utf-8">'
 # The theme's drawer and search toggles carry autocomplete="off", which HTML does not allow on
 # checkboxes (the Nu HTML Checker reports it). They are outside any block, so the exact tags are
