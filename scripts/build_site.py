@@ -34,6 +34,27 @@ class EngineMissing(Exception):
     """The chosen site engine is not installed."""
 
 
+class EngineFailed(Exception):
+    """MkDocs or Zensical stopped; the message is its own, without a traceback."""
+
+
+def engine_problems(output: str) -> str:
+    r"""The lines of an engine's output a person needs: its warnings and errors, and the last
+    line of a traceback (the error itself), without the Python stack.
+
+    >>> engine_problems("INFO - ok\nWARNING -  Doc file 'a.md' links to 'b.md'\nTraceback (most recent call last):\n  File x\nfoo.Missing: Snippet 'x' not found\n")
+    "WARNING -  Doc file 'a.md' links to 'b.md'\nSnippet 'x' not found"
+    """
+    lines = output.splitlines()
+    keep = [line.rstrip() for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    if any(line.startswith("Traceback") for line in lines):
+        last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
+        message = last.split(": ", 1)[1] if ": " in last and "." in last.split(": ", 1)[0] else last
+        if not any(message in line for line in keep):
+            keep.append(message)
+    return "\n".join(keep) or "\n".join(lines[-3:])
+
+
 def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str = "mkdocs") -> None:
     generate()
     out = out.resolve()
@@ -65,9 +86,8 @@ def run_engine(engine: str, config: Path, site_dir: Path) -> None:
            "SITEKIT_GENERATED": "1"}  # the hook need not generate again
     if engine == "mkdocs":
         # No --quiet: it hides the warnings that --strict counts, and the build would pass.
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                        "--config-file", str(config), "--site-dir", str(site_dir)],
-                       cwd=ROOT, env=env, check=True)
+        _run([sys.executable, "-m", "mkdocs", "build", "--strict",
+              "--config-file", str(config), "--site-dir", str(site_dir)], env, "mkdocs")
         return
     if not ZENSICAL.is_file():
         raise EngineMissing(f"Zensical is not installed in {ZENSICAL.parent.parent.name}/: run "
@@ -77,10 +97,16 @@ def run_engine(engine: str, config: Path, site_dir: Path) -> None:
     temporary.write_text(config.read_text(encoding="utf-8") +
                          f"site_dir: {site_dir.relative_to(ROOT).as_posix()}\n", encoding="utf-8")
     try:
-        subprocess.run([str(ZENSICAL), "build", "--strict", "--config-file", temporary.name],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        _run([str(ZENSICAL), "build", "--strict", "--config-file", temporary.name], env, "zensical")
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _run(command: list[str], env: dict[str, str], name: str) -> None:
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors="replace")
+    if result.returncode != 0:
+        raise EngineFailed(f"{name} build failed:\n  " + engine_problems(result.stdout).replace("\n", "\n  "))
 
 
 def _swap(new: Path, out: Path) -> None:
@@ -116,8 +142,14 @@ def main() -> int:
     except EngineMissing as err:
         print(f"build: {err}", file=sys.stderr)
         return 1
-    except subprocess.CalledProcessError:
-        print(f"build: {args.engine} build failed (see above); site/ was left as it was.", file=sys.stderr)
+    except EngineFailed as err:
+        print(f"build: {err}\nbuild: site/ was left as it was.", file=sys.stderr)
+        return 1
+    except Exception as err:  # noqa: BLE001 - a user sees one line, not a traceback
+        if os.environ.get("SITEKIT_DEBUG"):
+            raise
+        print(f"build: unexpected error ({type(err).__name__}: {err}); site/ was left as it was. "
+              "Run again with SITEKIT_DEBUG=1 to see where it happened.", file=sys.stderr)
         return 1
     print(f"build: site written to {args.out} ({args.engine})")
     return 0
