@@ -15,7 +15,7 @@ from .yamlsource import Path_, Source
 
 _ACTIVE = re.compile(r"(?P<script><\s*script\b)|(?P<handler><[a-z][^>]*?\s(on[a-z]+)\s*=)"
                      r"|(?P<url>javascript\s*:)", re.I)
-FIX = "Remove it: pages may not run their own scripts (the site's policy blocks them)."
+FIX = "Remove it: the site runs no script but its own (its security policy blocks any other)."
 
 
 def find(text: str) -> Iterator[tuple[int, str]]:

@@ -114,8 +114,17 @@ def parse(text: str, name: str, line_offset: int = 0) -> Source:
                 raise located(event.start_mark, f"uses the alias '*{event.anchor}'",
                               "Write the value out in full: aliases (*name) and anchors (&name) are not read here.")
         node = yaml.compose(text, Loader=_PlainLoader)
+    except yaml.reader.ReaderError as err:  # a control character in the file itself
+        before = text[: err.position]
+        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        raise InputError([Problem(name, line + line_offset, column, "",
+                                  f"contains the control character U+{err.character:04X}",
+                                  "Delete it (it is invisible in most editors: retype the line).")]) from None
     except yaml.MarkedYAMLError as err:
-        raise located(err.problem_mark or err.context_mark, f"is not valid YAML ({err.problem or err.context})",
+        mark, context = err.problem_mark or err.context_mark, err.context_mark
+        started = (f"; {err.context} that started on line "
+                   f"{context.line + 1 + line_offset}") if context and mark and context.line != mark.line else ""
+        raise located(mark, f"is not valid YAML ({err.problem or err.context}{started})",
                       "Check the indentation and the quotes on this line and the one above it.") from None
     source = Source(name, None, lines=text.splitlines(), line_offset=line_offset)
     if node is None:
