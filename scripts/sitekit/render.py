@@ -20,18 +20,22 @@ from .pages import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_CONFIG = "mkdocs.generated.yml"  # the config the build uses: mkdocs.yml plus the clinic
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # characters Markdown takes a backslash before
+_MD_ENTITY = {"~": "&#126;", "^": "&#94;", ":": "&#58;"}  # special to extensions; no backslash escape
 
 
 def escape_markdown(text: str) -> str:
-    """Text from YAML as literal Markdown: HTML escaped, Markdown punctuation backslashed.
+    """Text from YAML as literal Markdown: HTML escaped, Markdown punctuation backslashed, and the
+    characters that only extensions read (~ ^ :) as entities, since Markdown keeps a backslash
+    before them.
 
-    >>> escape_markdown("a|b <i> *x* [l](u)")
-    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\)'
+    >>> escape_markdown("a|b <i> *x* [l](u) ~y^: &")
+    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\) &#126;y&#94;&#58; &amp;'
     """
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return "".join(_MD_ENTITY.get(c, c) for c in text)
 
 
 def json_for_script(value: Any) -> str:

@@ -1,6 +1,6 @@
 """Hostile strings put into every text field of both YAML files, each tagged with a marker.
 
-Each field gets its own marker (``Zq017``) followed by one of the strings, so a test can find the
+Each field gets its own marker (``Zq017``) followed by all of the strings, so a test can find the
 field's text in the built site and check that it is shown literally. The strings that would run
 (a <script>, an on...= handler, a javascript: URL) are refused by the build; they are in
 ``REFUSED`` and tested in the corpus instead.
@@ -43,13 +43,23 @@ def _set(data: dict, path: tuple, value: str) -> None:
     data[path[-1]] = value
 
 
+def unshown(project: Path) -> set[str]:
+    """Fields the site does not show: the region's name, and sources no treatment cites.
+    Read from the poisoned files, so call it after poison()."""
+    clinic = yaml.safe_load((project / "clinic.yml").read_text(encoding="utf-8"))
+    knowledge = yaml.safe_load((project / "data/knowledge.yml").read_text(encoding="utf-8"))
+    cited = {s for t in knowledge["treatments"] for s in t["evidence"]["sources"]}
+    texts = [clinic["region"]["name"]] + [s["short_name"] for s in knowledge["sources"] if s["id"] not in cited]
+    return {t.split()[0] for t in texts}
+
+
 def poison(project: Path) -> dict[str, str]:
     """Rewrite the project's clinic.yml and data/knowledge.yml; return {marker: full text}."""
     placed: dict[str, str] = {}
 
-    def tag(original: str) -> str:
+    def tag(original: str) -> str:  # every string in every field, after the field's marker
         n = len(placed)
-        text = f"{marker(n)} {SHOWN[n % len(SHOWN)]}"
+        text = f"{marker(n)} " + " ~ ".join(SHOWN)
         placed[marker(n)] = text
         return text
 
