@@ -15,8 +15,11 @@ def check(source: Source, schema_path: Path) -> list[Problem]:
     """Every place where ``source`` breaks the schema, in file order."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    problems = [_explain(source, error) for error in validator.iter_errors(source.data)]
-    return sorted(problems, key=lambda p: (p.line, p.column))
+    problems: dict[tuple, Problem] = {}
+    for error in validator.iter_errors(source.data):  # one problem per key: the first rule it breaks
+        own = (error.message,) if error.validator in ("required", "additionalProperties") else ()
+        problems.setdefault((*error.absolute_path, *own), _explain(source, error))
+    return sorted(problems.values(), key=lambda p: (p.line, p.column))
 
 
 def _explain(source: Source, error: ValidationError) -> Problem:
