@@ -52,6 +52,9 @@ def engine_problems(output: str) -> str:
         message = last.split(": ", 1)[1] if ": " in last and "." in last.split(": ", 1)[0] else last
         if not any(message in line for line in keep):
             keep.append(message)
+    keep = list(dict.fromkeys(keep))  # each message once, in order
+    if len(keep) > 5:
+        keep = [*keep[:5], f"... and {len(keep) - 5} more"]
     return "\n".join(keep) or "\n".join(lines[-3:])
 
 

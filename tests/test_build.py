@@ -74,7 +74,7 @@ def _fault(good_project, tmp_path, break_it, env=None) -> tuple[subprocess.Compl
     break_it(copy)
     result = _build(copy, env=env)
     assert "Traceback" not in result.stderr + result.stdout
-    assert len(result.stderr.strip().splitlines()) <= 4, result.stderr
+    assert len(result.stderr.strip().splitlines()) <= 8, result.stderr
     return result, _tree_digest(copy / "site") == digest
 
 
