@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -34,6 +35,10 @@ class EngineMissing(Exception):
     """The chosen site engine is not installed."""
 
 
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ZENSICAL_PLACE = re.compile(r"\[ (\S+:\d+:\d+) \]")
+
+
 class EngineFailed(Exception):
     """MkDocs or Zensical stopped; the message is its own, without a traceback."""
 
@@ -42,14 +47,22 @@ def engine_problems(output: str) -> str:
     r"""The lines of an engine's output a person needs: its warnings and errors, and the last
     line of a traceback (the error itself), without the Python stack.
 
+    >>> engine_problems("Warning: anchor does not exist\n  \x1b[1m╭─[ about.md:40:270 ]\n")
+    'Warning: anchor does not exist (about.md:40:270)'
     >>> engine_problems("INFO - ok\nWARNING -  Doc file 'a.md' links to 'b.md'\nTraceback (most recent call last):\n  File x\nfoo.Missing: Snippet 'x' not found\n")
     "WARNING -  Doc file 'a.md' links to 'b.md'\nSnippet 'x' not found"
     """
-    lines = output.splitlines()
-    keep = [line.rstrip() for line in lines if line.startswith(("ERROR", "WARNING", "Error", "Aborted"))]
+    lines = [_ANSI.sub("", line) for line in output.splitlines()]
+    keep = []
+    for i, line in enumerate(lines):
+        if line.startswith(("ERROR", "WARNING", "Error", "Aborted")):
+            keep.append(line.rstrip())
+        elif line.startswith("Warning:"):  # Zensical: the message, then its place in a box
+            place = next((m.group(1) for m in map(_ZENSICAL_PLACE.search, lines[i + 1:i + 3]) if m), "")
+            keep.append(f"{line.strip()} ({place})" if place else line.strip())
     if any(line.startswith("Traceback") for line in lines):
         last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
-        message = last.split(": ", 1)[1] if ": " in last and "." in last.split(": ", 1)[0] else last
+        message = re.sub(r"^[\w.]+(Error|Exception): ", "", last)
         if not any(message in line for line in keep):
             keep.append(message)
     keep = list(dict.fromkeys(keep))  # each message once, in order
