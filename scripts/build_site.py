@@ -62,7 +62,7 @@ def engine_problems(output: str) -> str:
             keep.append(f"{line.strip()} ({place})" if place else line.strip())
     if any(line.startswith("Traceback") for line in lines):
         last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
-        message = re.sub(r"^[\w.]+(Error|Exception): ", "", last)
+        message = re.sub(r"^[A-Za-z_][\w.]*: ", "", last)  # drop the exception class
         if not any(message in line for line in keep):
             keep.append(message)
     keep = list(dict.fromkeys(keep))  # each message once, in order
