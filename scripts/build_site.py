@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from sitekit.pipeline import generate  # noqa: E402
 from sitekit.problems import InputError  # noqa: E402
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
 from sitekit import yamlsource  # noqa: E402
-from sitekit.harden import harden  # noqa: E402
+from sitekit.harden import UnsafePage, harden  # noqa: E402
 from sitekit.links import rewrite_site  # noqa: E402
 
 
@@ -32,6 +33,42 @@ ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
 
 class EngineMissing(Exception):
     """The chosen site engine is not installed."""
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_ZENSICAL_PLACE = re.compile(r"\[ (\S+:\d+:\d+) \]")
+
+
+class EngineFailed(Exception):
+    """MkDocs or Zensical stopped; the message is its own, without a traceback."""
+
+
+def engine_problems(output: str) -> str:
+    r"""The lines of an engine's output a person needs: its warnings and errors, and the last
+    line of a traceback (the error itself), without the Python stack.
+
+    >>> engine_problems("Warning: anchor does not exist\n  \x1b[1m╭─[ about.md:40:270 ]\n")
+    'Warning: anchor does not exist (about.md:40:270)'
+    >>> engine_problems("INFO - ok\nWARNING -  Doc file 'a.md' links to 'b.md'\nTraceback (most recent call last):\n  File x\nfoo.Missing: Snippet 'x' not found\n")
+    "WARNING -  Doc file 'a.md' links to 'b.md'\nSnippet 'x' not found"
+    """
+    lines = [_ANSI.sub("", line) for line in output.splitlines()]
+    keep = []
+    for i, line in enumerate(lines):
+        if line.startswith(("ERROR", "WARNING", "Error", "Aborted")):
+            keep.append(line.rstrip())
+        elif line.startswith("Warning:"):  # Zensical: the message, then its place in a box
+            place = next((m.group(1) for m in map(_ZENSICAL_PLACE.search, lines[i + 1:i + 3]) if m), "")
+            keep.append(f"{line.strip()} ({place})" if place else line.strip())
+    if any(line.startswith("Traceback") for line in lines):
+        last = next((line for line in reversed(lines) if line.strip() and not line.startswith(" ")), "")
+        message = re.sub(r"^[A-Za-z_][\w.]*: ", "", last)  # drop the exception class
+        if not any(message in line for line in keep):
+            keep.append(message)
+    keep = list(dict.fromkeys(keep))  # each message once, in order
+    if len(keep) > 5:
+        keep = [*keep[:5], f"... and {len(keep) - 5} more"]
+    return "\n".join(keep) or "\n".join(lines[-3:])
 
 
 def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str = "mkdocs") -> None:
@@ -45,7 +82,7 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str =
     try:
         run_engine(engine, config, staging)
         rewrite_site(staging)  # links to source files in generated HTML -> built pages
-        harden(staging)  # CSP with hashes of the theme's inline scripts, no-referrer, _headers
+        harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         report(make_handouts(staging))  # the PDFs are made from the built pages, before the swap
         _swap(staging, out)
     finally:
@@ -65,9 +102,8 @@ def run_engine(engine: str, config: Path, site_dir: Path) -> None:
            "SITEKIT_GENERATED": "1"}  # the hook need not generate again
     if engine == "mkdocs":
         # No --quiet: it hides the warnings that --strict counts, and the build would pass.
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict",
-                        "--config-file", str(config), "--site-dir", str(site_dir)],
-                       cwd=ROOT, env=env, check=True)
+        _run([sys.executable, "-m", "mkdocs", "build", "--strict",
+              "--config-file", str(config), "--site-dir", str(site_dir)], env, "mkdocs")
         return
     if not ZENSICAL.is_file():
         raise EngineMissing(f"Zensical is not installed in {ZENSICAL.parent.parent.name}/: run "
@@ -77,10 +113,16 @@ def run_engine(engine: str, config: Path, site_dir: Path) -> None:
     temporary.write_text(config.read_text(encoding="utf-8") +
                          f"site_dir: {site_dir.relative_to(ROOT).as_posix()}\n", encoding="utf-8")
     try:
-        subprocess.run([str(ZENSICAL), "build", "--strict", "--config-file", temporary.name],
-                       cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
+        _run([str(ZENSICAL), "build", "--strict", "--config-file", temporary.name], env, "zensical")
     finally:
         temporary.unlink(missing_ok=True)
+
+
+def _run(command: list[str], env: dict[str, str], name: str) -> None:
+    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, errors="replace")
+    if result.returncode != 0:
+        raise EngineFailed(f"{name} build failed:\n  " + engine_problems(result.stdout).replace("\n", "\n  "))
 
 
 def _swap(new: Path, out: Path) -> None:
@@ -110,11 +152,20 @@ def main() -> int:
         print(f"build: cannot write {err.filename or args.out} ({err.strerror}). Check that the folder "
               "exists and that you may write to it; site/ was left as it was.", file=sys.stderr)
         return 1
+    except UnsafePage as err:
+        print(f"build: {err}\nsite/ was left as it was.", file=sys.stderr)
+        return 1
     except EngineMissing as err:
         print(f"build: {err}", file=sys.stderr)
         return 1
-    except subprocess.CalledProcessError:
-        print(f"build: {args.engine} build failed (see above); site/ was left as it was.", file=sys.stderr)
+    except EngineFailed as err:
+        print(f"build: {err}\nbuild: site/ was left as it was.", file=sys.stderr)
+        return 1
+    except Exception as err:  # noqa: BLE001 - a user sees one line, not a traceback
+        if os.environ.get("SITEKIT_DEBUG"):
+            raise
+        print(f"build: unexpected error ({type(err).__name__}: {err}); site/ was left as it was. "
+              "Run again with SITEKIT_DEBUG=1 to see where it happened.", file=sys.stderr)
         return 1
     print(f"build: site written to {args.out} ({args.engine})")
     return 0

@@ -42,10 +42,16 @@ def make_handouts(site: Path, paths: Paths = Paths()) -> dict[str, int]:
     knowledge, clinic = load_inputs(paths)
     site_name = yamlsource.load(paths.site_config, paths.site_config.name).data["site_name"]
     handouts = Handouts(site=site.resolve(), knowledge=knowledge, clinic=clinic, site_name=site_name)
+    from playwright.sync_api import Error as BrowserError
+
     try:
         return handouts.build(nav_pages(paths.site_config), site.resolve() / "handouts")
     except HandoutError as err:
         raise HandoutFailed(str(err)) from err
+    except BrowserError as err:  # Chromium would not start, crashed or timed out
+        first = (str(err).strip().splitlines() or ["no message"])[0]
+        raise HandoutFailed(f"Chromium failed ({first}). Check that CHROMIUM (if set) names a "
+                            "working Chrome or Chromium, or unset it to use Debian's chromium") from None
 
 
 def report(counts: dict[str, int]) -> None:

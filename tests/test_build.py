@@ -23,9 +23,10 @@ def _tree_digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def _build(project: Path, *args: str) -> subprocess.CompletedProcess:
+def _build(project: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "scripts/build_site.py", *args], cwd=project,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600,
+                          env={**__import__("os").environ, **(env or {})})
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +65,16 @@ def test_dates_come_from_the_source_not_the_clock(good_project, tmp_path):
     assert set(__import__("re").findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2021-03-04"}
 
 
-def _fault(good_project, tmp_path, break_it) -> tuple[subprocess.CompletedProcess, bool]:
-    """Copy the built project, break it, build again; return the result and whether site/ is intact."""
+def _fault(good_project, tmp_path, break_it, env=None) -> tuple[subprocess.CompletedProcess, bool]:
+    """Copy the built project, break it, build again; return the result and whether site/ is intact.
+    Every failure ends in a few clear lines: never a traceback."""
     project, digest = good_project
     copy = tmp_path / "project"
     shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
     break_it(copy)
-    result = _build(copy)
+    result = _build(copy, env=env)
+    assert "Traceback" not in result.stderr + result.stdout
+    assert len(result.stderr.strip().splitlines()) <= 8, result.stderr
     return result, _tree_digest(copy / "site") == digest
 
 
@@ -97,6 +101,23 @@ def test_missing_logo(good_project, tmp_path):
     result, intact = _fault(good_project, tmp_path, lambda p: (p / "clinic-assets/logo.svg").unlink())
     assert result.returncode == 1 and intact
     assert "clinic.yml:" in result.stderr and " logo:" in result.stderr and "does not exist" in result.stderr
+
+
+def test_chromium_that_fails_to_start(good_project, tmp_path):
+    """The handout step's browser cannot start: one clear line; site/ stays whole."""
+    result, intact = _fault(good_project, tmp_path, lambda p: None, env={"CHROMIUM": "/bin/false"})
+    assert result.returncode == 1 and intact
+    assert "Chromium failed" in result.stderr and "CHROMIUM" in result.stderr
+
+
+def test_script_in_a_page(good_project, tmp_path):
+    """A page with its own <script>: the error names the page and line; site/ stays whole."""
+    def break_it(p: Path) -> None:
+        page = p / "docs/anatomy.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
+    result, intact = _fault(good_project, tmp_path, break_it)
+    assert result.returncode == 1 and intact
+    assert "docs/anatomy.md:" in result.stderr and "contains <script>" in result.stderr
 
 
 def test_output_folder_that_cannot_be_written(good_project, tmp_path):

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from . import pdf_meta, yamlsource
+from .html_parts import marked_element
 from .model import Knowledge
 from .pdf_print import MissingDependency, Printer
 from .render import environment
@@ -24,7 +25,6 @@ PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
 MAX_PAGES = 2  # a topic handout is one sheet of paper, printed on both sides
 FIT_LEVELS = 6  # print.css: .kb-handout[data-fit="0".."5"], each a little smaller than the last
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-_HEADER = re.compile(r"<!-- kb-print-header -->(.*?)<!-- /kb-print-header -->", re.S)
 _CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
 _BODY = re.compile(r"<body([^>]*)>")
@@ -115,18 +115,19 @@ def read_page(site: Path, name: str) -> SitePage:
     if not path.is_file():
         raise HandoutError(f"{path} is missing: build the site first (make site).")
     text = path.read_text(encoding="utf-8")
-    found = {key: rx.search(text) for key, rx in (("article", _ARTICLE), ("header", _HEADER),
-                                                   ("canonical", _CANONICAL), ("body", _BODY))}
+    found: dict[str, Any] = {key: rx.search(text) for key, rx in (("article", _ARTICLE), ("canonical", _CANONICAL),
+                                                                 ("body", _BODY))}
+    found["header"] = marked_element(text, "data-kb-print-header")  # marked by overrides/partials
     missing = [key for key, match in found.items() if match is None]
     if missing:
         raise HandoutError(f"{path}: no {', '.join(missing)} found; is overrides/main.html "
-                           "including generated/print-header.html, and is site_url set?")
+                           "including partials/print-header.html, and is site_url set?")
     url = found["canonical"].group(1)  # type: ignore[union-attr]
     article = absolute_links(found["article"].group(1), url)  # type: ignore[union-attr]
     title = _H1.search(article)
     return SitePage(
         name=name, title=strip_tags(title.group(1)) if title else name, url=url, article=article,
-        header=absolute_links(found["header"].group(1), url),  # type: ignore[union-attr]
+        header=absolute_links(found["header"], url),
         stylesheets=[urljoin(url, href) for href in _STYLESHEET.findall(text)],
         body_attrs=found["body"].group(1))  # type: ignore[union-attr]
 

@@ -1,7 +1,8 @@
 """Read what the build needs to know of each Markdown page: its address, title and review dates.
 
 Review dates come from the page's front matter (`last_reviewed`, `next_review`) and otherwise
-from the clinic file.
+from the clinic file. Front matter is read as strictly as the YAML files, and every mistake in
+it is named with the page file, line and key.
 """
 from __future__ import annotations
 
@@ -9,10 +10,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
+from . import yamlsource
+from .problems import InputError, Problem
 
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
+TEXT_KEYS = ("title", "description", "subtitle", "template", "icon", "status")
+DATE_KEYS = ("last_reviewed", "next_review")
+OTHER_KEYS = ("hide", "search", "tags")  # Material's own keys, passed through untouched
 
 
 @dataclass(frozen=True)
@@ -34,19 +40,70 @@ def page_url(file: str) -> str:
     return "" if file == "index.md" else file[: -len(".md")] + "/"
 
 
-def read_pages(docs_dir: Path, clinic: dict) -> list[Page]:
-    pages = []
+def is_date(value: Any) -> bool:
+    """True for a real calendar date written YYYY-MM-DD.
+
+    >>> is_date("2026-02-28"), is_date("2026-13-45"), is_date("2026-02-29"), is_date(20261124)
+    (True, False, False, False)
+    """
+    if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def front_matter(text: str, label: str) -> tuple[dict[str, Any], list[Problem]]:
+    """A page's front matter as a mapping, and the problems in it."""
+    match = _FRONT_MATTER.match(text)
+    if not match or not match.group(1):
+        return {}, []
+    source = yamlsource.parse(match.group(1), label, line_offset=1)
+    meta = source.data
+    if meta is None:
+        return {}, []
+    if not isinstance(meta, dict):
+        return {}, [source.problem((), "front matter is not a set of keys",
+                                   "Write it as 'key: value' lines between the two --- lines.")]
+    problems = []
+    for key, value in meta.items():
+        if key in DATE_KEYS and not is_date(value):
+            problems.append(source.problem((key,), f"'{value}' is not a real date",
+                                           "Use a date that exists, as YYYY-MM-DD."))
+        elif key in TEXT_KEYS and not isinstance(value, str):
+            problems.append(source.problem((key,), "should be text", "Write the text after the colon."))
+        elif key not in (*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS):
+            allowed = ", ".join((*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS))
+            problems.append(source.problem((key,), f"unknown key '{key}'",
+                                           f"Check the spelling, or remove it. Keys allowed here: {allowed}."))
+    return meta, problems
+
+
+def read_pages(docs_dir: Path, clinic: dict | None, label: Any = str) -> list[Page]:
+    """Every page of ``docs_dir``; raises one InputError listing every problem in them
+    (``clinic=None``: the clinic file is broken, so the review dates are not filled in)."""
+    pages, problems = [], []
+    defaults = clinic or {"last_reviewed": "", "next_review": ""}
     for path in sorted(docs_dir.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        match = _FRONT_MATTER.match(text)
-        meta = (yaml.safe_load(match.group(1)) or {}) if match else {}
+        name = label(path)
+        try:
+            text = yamlsource.decode(path.read_bytes(), name)
+            meta, found = front_matter(text, name)
+        except InputError as err:
+            problems += err.problems
+            continue
+        problems += found
         heading = re.search(r"^# (.+?)\s*(\{[^}]*\})?\s*$", text, flags=re.M)
         pages.append(Page(
             file=path.name, url=page_url(path.name),
             title=str(meta.get("title") or (heading.group(1) if heading else path.stem)),
             description=str(meta.get("description", "")),
-            last_reviewed=str(meta.get("last_reviewed", clinic["last_reviewed"])),
-            next_review=str(meta.get("next_review", clinic["next_review"]))))
+            last_reviewed=str(meta.get("last_reviewed", defaults["last_reviewed"])),
+            next_review=str(meta.get("next_review", defaults["next_review"]))))
+    if problems:
+        raise InputError(problems)
     return pages
 
 

@@ -9,6 +9,7 @@ import json
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
@@ -19,28 +20,22 @@ from .pages import Page
 
 TEMPLATES = Path(__file__).parent / "templates"
 SITE_CONFIG = "mkdocs.generated.yml"  # the config the build uses: mkdocs.yml plus the clinic
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~^:])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # characters Markdown takes a backslash before
+_MD_ENTITY = {"~": "&#126;", "^": "&#94;", ":": "&#58;"}  # special to extensions; no backslash escape
 
 
 def escape_markdown(text: str) -> str:
-    """Text from YAML as literal Markdown: HTML escaped, Markdown punctuation backslashed.
+    """Text from YAML as literal Markdown: HTML escaped, Markdown punctuation backslashed, and the
+    characters that only extensions read (~ ^ :) as entities, since Markdown keeps a backslash
+    before them.
 
-    >>> escape_markdown("a|b <i> *x* [l](u)")
-    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\)'
+    >>> escape_markdown("a|b <i> *x* [l](u) ~y^: &")
+    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\) &#126;y&#94;&#58; &amp;'
     """
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def escape_for_theme(text: str) -> str:
-    """Text for a template that MkDocs renders again: HTML-escaped, with no Jinja delimiters.
-
-    >>> escape_for_theme("A & {{ b }}")
-    'A &amp; &#123;&#123; b &#125;&#125;'
-    """
-    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return text.replace('"', "&quot;").replace("{", "&#123;").replace("}", "&#125;")
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return "".join(_MD_ENTITY.get(c, c) for c in text)
 
 
 def json_for_script(value: Any) -> str:
@@ -72,14 +67,22 @@ def long_date(iso: str) -> str:
     return f"{day.day} {day.strftime('%B')} {day.year}"
 
 
-def theme_json(value: Any) -> str:
-    r"""JSON for a <script> in a template MkDocs renders again: no Jinja delimiters left.
+def mailto_href(email: str) -> str:
+    """A mailto: link with the address URL-encoded.
 
-    >>> theme_json({"a": "{{x}} {% y %}"})
-    '{"a":"{\\u007bx}} {\\u0025 y %}"}'
+    >>> mailto_href("a&b+c@example.org")
+    'mailto:a%26b%2Bc@example.org'
     """
-    text = json_for_script(value)
-    return text.replace("{{", "{\\u007b").replace("{%", "{\\u0025").replace("{#", "{\\u0023")
+    return "mailto:" + quote(email, safe="@.")
+
+
+def tel_href(phone: str) -> str:
+    """A tel: link: the number without spaces, URL-encoded.
+
+    >>> tel_href("+44 (0)100 000")
+    'tel:+44%280%29100000'
+    """
+    return "tel:" + quote(phone.replace(" ", ""), safe="+-")
 
 
 def source_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -113,7 +116,6 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html.j2"]), trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["md"] = escape_markdown
-    env.filters["jinja_safe"] = escape_for_theme
     env.filters["long_date"] = long_date
     env.filters["site_name"] = site_name
     env.globals["kind_words"] = {kind: words[0] for kind, words in KINDS.items()}
@@ -185,24 +187,45 @@ class Renderer:
         """Every generated file, keyed by its path in the project."""
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
                 **self.render_theme_files(),
-                **self.render_print_header(),
                 SITE_CONFIG: self.render_site_config(base_config)}
 
     def render_site_config(self, base: dict[str, Any]) -> str:
-        """mkdocs.yml with the clinic's address, language, logo and favicon filled in.
+        """mkdocs.yml with the clinic filled in: address, language, logo and favicon, and under
+        ``extra`` the clinic's values and each page's review data and JSON-LD, as plain data.
 
-        MkDocs and Zensical both build from this file, so no hook is needed for branding.
+        MkDocs and Zensical both build from this file; overrides/ reads ``config.extra`` and
+        escapes each value once, where it is shown. No generated template, no hook.
         """
         config = json.loads(json.dumps(base))  # a deep copy of plain data
         config["site_url"] = self.clinic["site_url"]
-        config["site_author"] = self.clinic["name"]
         theme = config.setdefault("theme", {})
         theme["language"] = self.clinic["language"].split("-")[0]
         theme["logo"] = "generated/logo" + Path(self.clinic["logo"]).suffix
         theme["favicon"] = "generated/favicon" + Path(self.clinic["favicon"]).suffix
+        extra = config.setdefault("extra", {})
+        extra["clinic"] = self.theme_clinic(theme["logo"])
+        extra["pages"] = {"/" + page.url: self.theme_page(page) for page in self.pages}
         header = ("# Generated by scripts/generate.py from mkdocs.yml and clinic.yml: do not edit.\n"
                   "# Build with: mkdocs build -f " + SITE_CONFIG + "\n")
         return header + yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=100)
+
+    def theme_clinic(self, logo: str) -> dict[str, Any]:
+        """The clinic's values the theme shows (overrides/ reads them as config.extra.clinic)."""
+        c, contact = self.clinic, self.clinic["contact"]
+        return {
+            "name": c["name"], "short_name": c["short_name"], "example": c["example"],
+            "footer": c["footer"], "legal": c["legal"], "logo": logo,
+            "reviewer": {"name": c["reviewer"]["name"], "role": c["reviewer"]["role"]},
+            "contact": {"phone": contact["phone"], "email": contact["email"], "address": contact["address"],
+                        "hours": contact["hours"], "phone_href": tel_href(contact["phone"]),
+                        "email_href": mailto_href(contact["email"])},
+        }
+
+    def theme_page(self, page: Page) -> dict[str, Any]:
+        """One page's review dates and JSON-LD (config.extra.pages["/" + page URL])."""
+        return {"last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed),
+                "next_review": page.next_review, "next_review_text": long_date(page.next_review),
+                "structured_data": self.structured_data(page)}
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
@@ -232,23 +255,8 @@ class Renderer:
         return out
 
     def render_theme_files(self) -> dict[str, str]:
-        """Files the theme reads: partials under overrides/generated/, CSS under docs/generated/."""
-        out = {f"overrides/generated/{name}.html": self._render(f"theme-{name}.html.j2", "")
-               for name in ("title", "head", "footer", "announce")}
-        out["overrides/generated/page-meta.html"] = self._render(
-            "theme-page-meta.html.j2", "", pages=[(p, theme_json(self.structured_data(p))) for p in self.pages])
-        out["overrides/generated/page-review.html"] = self._render("theme-page-review.html.j2", "", pages=self.pages)
-        out["docs/generated/clinic.css"] = self._render("clinic.css.j2", "", colors=self.brand_colours())
-        return out
-
-    def render_print_header(self) -> dict[str, str]:
-        """The clinic's header for printed pages and handouts: overrides/generated/print-header.html.
-
-        MkDocs renders it again, so it may use the page's canonical URL and the ``url`` filter.
-        """
-        logo = "generated/logo" + Path(self.clinic["logo"]).suffix
-        return {"overrides/generated/print-header.html":
-                self._render("theme-print-header.html.j2", "", logo=logo)}
+        """The clinic's colours as CSS, under docs/generated/."""
+        return {"docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=self.brand_colours())}
 
     def structured_data(self, page: Page) -> dict[str, Any]:
         """schema.org MedicalWebPage data for one page (JSON-LD)."""

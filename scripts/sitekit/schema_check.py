@@ -14,9 +14,12 @@ from .yamlsource import Source
 def check(source: Source, schema_path: Path) -> list[Problem]:
     """Every place where ``source`` breaks the schema, in file order."""
     schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema)
-    problems = [_explain(source, error) for error in validator.iter_errors(source.data)]
-    return sorted(problems, key=lambda p: (p.line, p.column))
+    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    problems: dict[tuple, Problem] = {}
+    for error in validator.iter_errors(source.data):  # one problem per key: the first rule it breaks
+        own = (error.message,) if error.validator in ("required", "additionalProperties") else ()
+        problems.setdefault((*error.absolute_path, *own), _explain(source, error))
+    return sorted(problems.values(), key=lambda p: (p.line, p.column))
 
 
 def _explain(source: Source, error: ValidationError) -> Problem:
@@ -36,6 +39,24 @@ def _explain(source: Source, error: ValidationError) -> Problem:
         return source.problem(path, f"'{value}' is not allowed", f"Use one of: {allowed}.")
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return source.problem(path, "is empty", "Write the text, or remove the key if it is optional.")
+    if kind == "not" and isinstance(value, str):
+        bad = next((c for c in value if ord(c) < 32 or c in '\x7f"<>'), "")
+        shown = repr(bad)[1:-1] if bad.isprintable() else f"U+{ord(bad):04X}" if bad else "a character"
+        return source.problem(path, f"contains {shown}, which is not allowed in this field",
+                              "Write it on one line, without quotes, < or > (a line break often comes from a "
+                              "trailing newline or a | block).")
+    if kind == "format" and error.validator_value == "date":
+        return source.problem(path, f"'{value}' is not a real date",
+                              "Use a date that exists, as YYYY-MM-DD (month 01-12, a day that month has).")
+    if kind == "pattern" and isinstance(value, str) and value.startswith("http://"):
+        return source.problem(path, f"'{value}' uses http://, not https://",
+                              "Use the https:// address (every published page and booking site should have one).")
+    if kind == "pattern" and error.validator_value == "/$":
+        return source.problem(path, f"'{value}' does not end with /",
+                              f"Add the final /: '{value}/' (page addresses are joined to it).")
+    if kind == "type" and value is None and "#" in source.raw_line(path):
+        return source.problem(path, "is empty because YAML reads everything after # as a comment",
+                              "Put the value in quotes, e.g. primary: \"#005a70\".")
     if kind == "pattern":
         hint = (error.schema.get("description") or "").strip()
         return source.problem(path, f"'{value}' is not in the right form",

@@ -5,6 +5,7 @@ import difflib
 from pathlib import Path
 
 from . import colors
+from .clinic_images import ImageProblem, read_image
 from .problems import Problem
 from .yamlsource import Source
 
@@ -17,9 +18,10 @@ def check(source: Source, clinic_dir: Path, treatment_ids: list[str] | None) -> 
     data = source.data
     problems: list[Problem] = []
     for key in ("logo", "favicon"):
-        if not (clinic_dir / data[key]).is_file():
-            problems.append(source.problem((key,), f"the file '{data[key]}' does not exist next to the clinic file",
-                                           f"Put the file in {clinic_dir} (e.g. in clinic-assets/) and give its path."))
+        try:
+            read_image(clinic_dir, data[key])
+        except ImageProblem as err:
+            problems.append(source.problem((key,), str(err), err.fix))
     for i, offer in enumerate(data["offers"] if treatment_ids is not None else []):
         if offer not in treatment_ids:
             close = difflib.get_close_matches(offer, treatment_ids, n=1)

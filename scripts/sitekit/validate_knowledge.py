@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .problems import Problem
-from .yamlsource import Source
+from .yamlsource import Source, key_path
 
 # Which list an id refers into, for each place that holds a reference.
 _KINDS = {"symptoms": "symptom", "conditions": "condition", "treatments": "treatment",
@@ -20,7 +20,7 @@ LEVELS = ["emergency", "urgent", "see-doctor", "self-care"]  # the outcomes, mos
 def check(source: Source, docs_dir: Path) -> list[Problem]:
     """Every cross-reference problem in a file that already passed the schema."""
     data = source.data
-    problems = [*_duplicates(source)]
+    problems = [*_duplicates(source), *_shared_ids(source, docs_dir)]
     ids = {name: [item["id"] for item in data[name]] for name in _KINDS}
     for i, symptom in enumerate(data["symptoms"]):
         problems += _refs(source, ("symptoms", i, "group"), [symptom["group"]], ids["groups"], "group")
@@ -90,6 +90,31 @@ def _duplicates(source: Source) -> Iterable[Problem]:
                 yield source.problem((name, i, "id"), f"the {kind} id '{item['id']}' is used twice "
                                      f"(first on line {first})", "Give each item its own id.")
             seen.setdefault(item["id"], i)
+
+
+# Lists whose ids share one space: the symptom checker's checkboxes (id="sc-<id>").
+_CHECKER_LISTS = ("symptoms", "warning_signs")
+
+
+def _shared_ids(source: Source, docs_dir: Path) -> Iterable[Problem]:
+    """An id used in two lists of one id space, or a checker id that is also a page anchor."""
+    seen: dict[str, tuple] = {}
+    for name in _CHECKER_LISTS:
+        for i, item in enumerate(source.data[name]):
+            first = seen.setdefault(item["id"], (name, i, "id"))
+            if first[0] != name:
+                line = source.where(first)[0]
+                yield source.problem((name, i, "id"), f"the id '{item['id']}' is also a {_KINDS[first[0]]} id "
+                                     f"({key_path(first)}, line {line}); the symptom checker would show two boxes "
+                                     "with one id", "Give one of them another id.")
+    anchors: dict[str, tuple] = {}
+    for i, condition in enumerate(source.data["conditions"]):
+        page, _, anchor = condition["section"].partition("#")
+        other = anchors.setdefault(f"{page}#{anchor}", ("conditions", i, "section"))
+        if other[1] != i:
+            yield source.problem(("conditions", i, "section"), f"{page}#{anchor} is also the section of "
+                                 f"{key_path(other)} (line {source.where(other)[0]})",
+                                 "Give each condition its own section.")
 
 
 def _refs(source: Source, path: tuple, refs: list[str], known: list[str], kind: str) -> list[Problem]:

@@ -1,4 +1,8 @@
-"""Read a YAML file into plain data, remembering the line and column of every key and item."""
+"""Read a YAML file into plain data, remembering the line and column of every key and item.
+
+Hand-edited files are read strictly: UTF-8 only (a BOM is fine), no aliases (`*name`: they can
+expand without bound), no repeated keys, keys are text.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -10,7 +14,7 @@ import yaml
 from .problems import InputError, Problem
 
 Path_ = tuple[str | int, ...]
-
+_STR = "tag:yaml.org,2002:str"
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when PyYAML has it
 
@@ -44,48 +48,122 @@ class Source:
     file: str
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the text, for hints on a line's raw form
+    line_offset: int = 0  # front matter: the YAML starts this many lines into the file
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column (1-based) of a path, or of its nearest written parent."""
         while path not in self.marks and path:
             path = path[:-1]
-        return self.marks.get(path, (1, 1))
+        line, column = self.marks.get(path, (1, 1))
+        return line + self.line_offset, column
+
+    def raw_line(self, path: Path_) -> str:
+        line = self.where(path)[0] - self.line_offset
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
     def problem(self, path: Path_, message: str, fix: str = "") -> Problem:
         line, column = self.where(path)
         return Problem(self.file, line, column, key_path(path), message, fix)
 
 
+def decode(raw: bytes, name: str, line_offset: int = 0) -> str:
+    """UTF-8 text of a file (a leading BOM dropped), or an InputError at the first bad byte.
+
+    >>> decode(b"\\xef\\xbb\\xbfa: 1", "x")
+    'a: 1'
+    >>> decode(b"a: 1\\nb: caf\\xe9\\n", "x")
+    Traceback (most recent call last):
+    sitekit.problems.InputError: 1 problem found; nothing was written:
+      x:2:7: is not UTF-8 text (byte 0xe9 cannot be read). Fix: Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).
+    """
+    fix = "Save the file as UTF-8 (in most editors: Save with encoding, UTF-8)."
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
+        raise InputError([Problem(name, 1 + line_offset, 1, "", "is UTF-16 text, not UTF-8", fix)])
+    raw = raw.removeprefix(b"\xef\xbb\xbf")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        before = raw[: err.start]
+        line = before.count(b"\n") + 1
+        column = len(before[before.rfind(b"\n") + 1:].decode("utf-8", "replace")) + 1
+        raise InputError([Problem(name, line + line_offset, column, "",
+                                  f"is not UTF-8 text (byte 0x{raw[err.start]:02x} cannot be read)", fix)]) from None
+
+
 def load(path: Path, label: str | None = None) -> Source:
-    """Parse ``path``; a syntax error becomes an InputError that names the line."""
+    """Read and parse ``path``; any problem becomes an InputError that names the line."""
     name = label or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as err:
         raise InputError([Problem(name, 1, 1, "", f"cannot be read ({err.strerror})",
                                   "Check that the file exists and can be read.")]) from err
-    try:
-        node = yaml.compose(text, Loader=_PlainLoader)
-        data = _PlainLoader(text).construct_document(node) if node is not None else None
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
+    return parse(decode(raw, name), name)
+
+
+def parse(text: str, name: str, line_offset: int = 0) -> Source:
+    """Parse YAML text (``line_offset``: lines before it in its file, for front matter)."""
+    def located(mark: Any, message: str, fix: str) -> InputError:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"is not valid YAML ({err.problem or err.context})"
-        fix = "Check the indentation and the quotes on this line and the one above it."
-        raise InputError([Problem(name, line, column, "", message, fix)]) from err
-    source = Source(name, data)
-    if node is not None:
-        _collect_marks(node, (), source.marks)
+        return InputError([Problem(name, line + line_offset, column, "", message, fix)])
+
+    try:
+        for event in yaml.parse(text, Loader=_PlainLoader):  # events: aliases are not expanded
+            if isinstance(event, yaml.AliasEvent):
+                raise located(event.start_mark, f"uses the alias '*{event.anchor}'",
+                              "Write the value out in full: aliases (*name) and anchors (&name) are not read here.")
+        node = yaml.compose(text, Loader=_PlainLoader)
+    except yaml.reader.ReaderError as err:  # a control character in the file itself
+        before = text[: err.position]
+        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        raise InputError([Problem(name, line + line_offset, column, "",
+                                  f"contains the control character U+{err.character:04X}",
+                                  "Delete it (it is invisible in most editors: retype the line).")]) from None
+    except yaml.MarkedYAMLError as err:
+        mark, context = err.problem_mark or err.context_mark, err.context_mark
+        started = (f"; {err.context} that started on line "
+                   f"{context.line + 1 + line_offset}") if context and mark and context.line != mark.line else ""
+        raise located(mark, f"is not valid YAML ({err.problem or err.context}{started})",
+                      "Check the indentation and the quotes on this line and the one above it.") from None
+    source = Source(name, None, lines=text.splitlines(), line_offset=line_offset)
+    if node is None:
+        return source
+    problems: list[Problem] = []
+    _collect_marks(node, (), source, problems)
+    if problems:
+        raise InputError(problems)
+    try:
+        source.data = _PlainLoader(text).construct_document(node)
+    except yaml.MarkedYAMLError as err:  # e.g. an unknown !tag
+        raise located(err.problem_mark or err.context_mark, f"is not valid YAML ({err.problem or err.context})",
+                      "Remove the tag (a word starting with !) on this line.") from None
     return source
 
 
-def _collect_marks(node: yaml.Node, path: Path_, marks: dict[Path_, tuple[int, int]]) -> None:
+def _collect_marks(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> None:
+    marks = source.marks
     marks.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
     if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
+            where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
+                problems.append(Problem(source.file, where[0] + source.line_offset, where[1], key_path((*path, str(shown))),
+                                        f"the key '{shown}' is not text",
+                                        f"Use a word as the key, or put it in quotes: '\"{shown}\":'."))
+                continue
             child = (*path, str(key_node.value))
-            marks[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _collect_marks(value_node, child, marks)
+            if key_node.value in seen:
+                problems.append(Problem(source.file, where[0] + source.line_offset, where[1], key_path(child),
+                                        f"the key '{key_node.value}' is written twice (lines "
+                                        f"{seen[key_node.value] + source.line_offset} and {where[0] + source.line_offset})",
+                                        "Keep one of them: YAML would silently use the last."))
+                continue
+            seen[key_node.value] = where[0]
+            marks[child] = where
+            _collect_marks(value_node, child, source, problems)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _collect_marks(item, (*path, index), marks)
+            _collect_marks(item, (*path, index), source, problems)

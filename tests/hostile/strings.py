@@ -1,0 +1,87 @@
+"""Hostile strings put into every text field of both YAML files, each tagged with a marker.
+
+Each field gets its own marker (``Zq017``) followed by all of the strings, so a test can find the
+field's text in the built site and check that it is shown literally. The strings that would run
+(a <script>, an on...= handler, a javascript: URL) are refused by the build; they are in
+``REFUSED`` and tested in the corpus instead.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SHOWN = [
+    "{{ 7*7 }}",
+    "{% raw %}x{% endraw %}",
+    "</script><b>bold</b>",
+    "]]> <![CDATA[ x",
+    '"><img src=x alt=q>',
+    "it's \"quoted\"",
+    "Smith & Jones &amp; co",
+    "\u202eRTL\u202c and zero\u200bwidth",
+    "<!-- c --> {# j #} ${x} `tick`",
+]
+REFUSED = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)"]
+
+CLINIC_TEXT = [("name",), ("short_name",), ("contact", "address"), ("contact", "hours"),
+               ("region", "name"), ("region", "emergency", "action"), ("region", "urgent", "action"),
+               ("region", "see_doctor", "action"), ("reviewer", "name"), ("reviewer", "role"),
+               ("footer",), ("legal",)]
+KNOWLEDGE_TEXT = {"name", "short_name", "summary", "why", "question", "note", "publisher", "title",
+                  "description", "label", "cautions", "text", "helps", "what", "who"}
+
+
+def marker(n: int) -> str:
+    return f"Zq{n:03d}"
+
+
+def _set(data: dict, path: tuple, value: str) -> None:
+    for key in path[:-1]:
+        data = data[key]
+    data[path[-1]] = value
+
+
+def unshown(project: Path) -> set[str]:
+    """Fields the site does not show: the region's name, and sources no treatment cites.
+    Read from the poisoned files, so call it after poison()."""
+    clinic = yaml.safe_load((project / "clinic.yml").read_text(encoding="utf-8"))
+    knowledge = yaml.safe_load((project / "data/knowledge.yml").read_text(encoding="utf-8"))
+    cited = {s for t in knowledge["treatments"] for s in t["evidence"]["sources"]}
+    texts = [clinic["region"]["name"]] + [s["short_name"] for s in knowledge["sources"] if s["id"] not in cited]
+    return {t.split()[0] for t in texts}
+
+
+def poison(project: Path) -> dict[str, str]:
+    """Rewrite the project's clinic.yml and data/knowledge.yml; return {marker: full text}."""
+    placed: dict[str, str] = {}
+
+    def tag(original: str) -> str:  # every string in every field, after the field's marker
+        n = len(placed)
+        text = f"{marker(n)} " + " ~ ".join(SHOWN)
+        placed[marker(n)] = text
+        return text
+
+    clinic_path = project / "clinic.yml"
+    clinic = yaml.safe_load(clinic_path.read_text(encoding="utf-8"))
+    for path in CLINIC_TEXT:
+        _set(clinic, path, tag(""))
+    clinic["contact"]["email"] = "first.last+knee@example.org"  # the + must survive the mailto: link
+    for key in ("last_reviewed", "next_review"):
+        clinic[key] = str(clinic[key])
+    clinic_path.write_text(yaml.safe_dump(clinic, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+    knowledge_path = project / "data/knowledge.yml"
+    knowledge = yaml.safe_load(knowledge_path.read_text(encoding="utf-8"))
+
+    def walk(value: Any) -> Any:
+        if isinstance(value, dict):
+            return {k: (tag(v) if k in KNOWLEDGE_TEXT and isinstance(v, str) else walk(v)) for k, v in value.items()}
+        if isinstance(value, list):
+            return [walk(v) for v in value]
+        return value
+
+    knowledge_path.write_text(yaml.safe_dump(walk(knowledge), allow_unicode=True, sort_keys=False),
+                              encoding="utf-8")
+    return placed
