@@ -62,7 +62,7 @@ CASES = [
     _clinic("javascript: URL in the address", "address: 1 Example", "address: javascript:alert(1) 1 Example",
             "contact.address", "javascript:"),
     _knowledge("script in a symptom label", "label: Pain at the back of the knee",
-               "label: Pain <script>alert(1)</script>", "symptoms[1].label", "<script>"),
+               "label: Pain <script>alert(1)</script>", "symptoms[2].label", "<script>"),
     _page("raw script in a page", TOP, TOP + "\n<script>alert(1)</script>\n", "", "<script>", line_shift=2, column=1),
     _page("event handler in a page", TOP, TOP + '\n<img src="x.png" alt="" onerror="alert(1)">\n', "", "onerror=",
           line_shift=2),
@@ -70,12 +70,12 @@ CASES = [
     # Ids shared by the checker's lists (item 3), sections shared by two conditions
     _knowledge("warning sign with a symptom's id", "  - id: both-legs\n", "  - id: one-leg\n",
                "warning_signs[0].id", "also a symptom id"),
-    _knowledge("two conditions, one section", "section: causes.md#tight-hamstrings",
-               "section: causes.md#l4-radiculopathy", "conditions[1].section", "also the section of conditions[0]"),
+    _knowledge("two conditions, one section", "section: causes.md#l4-radiculopathy",
+               "section: causes.md#l5-s1-radiculopathy", "conditions[1].section", "also the section of conditions[0]"),
     # YAML reading (items 5, 6, 7)
     _clinic("duplicate key", "short_name: Example Clinic\n", "short_name: Example Clinic\nname: Other\n", "name",
             "written twice (lines 7 and 9)", line_shift=1),
-    _knowledge("duplicate key in a condition", "    kind: cause\n    section: causes.md#l4", "    kind: cause\n    kind: mimic\n    section: causes.md#l4",
+    _knowledge("duplicate key in a condition", "    kind: nerve-root\n    section: causes.md#l5", "    kind: nerve-root\n    kind: mimic\n    section: causes.md#l5",
                "conditions[0].kind", "written twice", line_shift=1),
     _knowledge("number as a key", "      one-leg: {fit: typical, why: \"It is most often in one leg.\"}",
                "      123: {fit: typical, why: \"x\"}", "conditions[0].features.123", "is not text"),
@@ -135,10 +135,17 @@ def test_edit_gives_a_located_error(tmp_path, case: Case):
 
 
 # Files that are not UTF-8, and a UTF-8 BOM (which is fine)
+def _line_of(name: str, text: str) -> int:
+    """The line of the real file that holds ``text`` (the edit goes there)."""
+    from helpers import ROOT
+    lines = (ROOT / name).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if text in line)
+
+
 ENCODINGS = [
     ("clinic.yml", lambda t: t.replace("Example Street", "Exémple Street").encode("latin-1"), 24, 16),
     ("data/knowledge.yml", lambda t: t.replace("Pain at the back", "Pain at the back\xff").encode("utf-8").replace(
-        "\xff".encode("utf-8"), b"\xff"), 33, 28),
+        "\xff".encode("utf-8"), b"\xff"), _line_of("data/knowledge.yml", "Pain at the back"), 28),
     ("clinic.yml", lambda t: t.encode("utf-16"), 1, 1),
     ("docs/anatomy.md", lambda t: t.replace("Nerves run", "Nérves run").encode("cp1252"), 7, 2),
 ]
