@@ -150,7 +150,9 @@ def test_clinic_values_where_they_belong(browser, server, hostile):
     _, placed, clinic = hostile
     page, _ = _open(browser, server + "causes/")
     name = clinic["name"]
-    assert page.title() == f"Causes - Sciatica and knee pain - {name}"
+    heading = page.eval_on_selector("article h1", "h => [...h.childNodes].filter(n => !n.classList?.contains("
+                                    "'headerlink')).map(n => n.textContent).join('').trim()")  # not its permalink
+    assert page.title() == f"{heading} - Sciatica and knee pain - {name}"
     assert page.get_attribute('meta[name="author"]', "content") == name
     assert page.text_content(".kb-print-header__name") == name
     assert page.inner_text(".md-copyright__highlight") == clinic["footer"]
