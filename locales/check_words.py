@@ -2,7 +2,9 @@
 
 Every reader-visible text of data/knowledge.yml must have its translation in
 locales/<lang>/knowledge.yml, keyed by list and id (see TEXT_FIELDS); every key of
-locales/en/ui.yml must be in locales/<lang>/ui.yml, with the same {placeholders}. Anything in a
+locales/en/ui.yml must be in locales/<lang>/ui.yml, with the same {placeholders}; every page of
+docs/ must be in locales/<lang>/pages/, with the same anchors, include lines, link targets and
+front matter keys. Anything in a
 locale file that the English no longer has is reported too, so a renamed id shows up at once.
 
 Usage: python locales/check_words.py [LANG ...]   (default: every folder in locales/ except en)
@@ -20,6 +22,7 @@ import yaml
 LOCALES = Path(__file__).resolve().parent
 ROOT = LOCALES.parent
 KNOWLEDGE = ROOT / "data" / "knowledge.yml"
+DOCS = ROOT / "docs"
 SOURCE_LANG = "en"  # the English words live in data/knowledge.yml and locales/en/ui.yml
 
 # list in knowledge.yml -> (the field that names an item, its reader-visible text fields).
@@ -37,6 +40,11 @@ TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "sources": ("id", ("note",)),
 }
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
+# What a translated page must keep from the English one, so links, includes and the checker work.
+ANCHOR = re.compile(r"\{#([\w-]+)\}")
+INCLUDE = re.compile(r"^\s*--8<--.*$", re.M)
+LINK_TARGET = re.compile(r"\]\(([^)\s]+)\)")
+FRONT_KEY = re.compile(r"^(\w+):", re.M)
 Key = tuple[str, ...]
 
 
@@ -132,6 +140,31 @@ def compare(path: Path, wanted: dict[Key, str], have: dict[Key, str], lines: dic
     return problems
 
 
+def page_parts(text: str) -> dict[str, list[str]]:
+    """The parts of a page that must not change in translation."""
+    front = re.match(r"\A---\n(.*?)\n---\n", text, re.S)
+    return {"anchors": ANCHOR.findall(text),
+            "include lines": [line.strip() for line in INCLUDE.findall(text)],
+            "link targets": LINK_TARGET.findall(text),
+            "front matter keys": FRONT_KEY.findall(front[1] if front else "")}
+
+
+def compare_pages(folder: Path) -> list[str]:
+    """Each page of docs/ has its translation, with the same anchors, includes, links and keys."""
+    problems = []
+    for english in sorted(DOCS.glob("*.md")):
+        page = folder / english.name
+        if not page.is_file():
+            problems.append(f"{rel(page)}: missing. Translate {rel(english)}.")
+            continue
+        want, have = page_parts(english.read_text(encoding="utf-8")), page_parts(page.read_text(encoding="utf-8"))
+        problems += [f"{rel(page)}: {part} differ from {rel(english)}: expected {want[part]}, found {have[part]}. "
+                     "Keep them exactly as in English." for part in want if want[part] != have[part]]
+    problems += [f"{rel(extra)}: no such page in docs/. Remove it, or rename it to its English name."
+                 for extra in sorted(folder.glob("*.md")) if not (DOCS / extra.name).is_file()]
+    return problems
+
+
 def check(lang: str) -> list[str]:
     folder = LOCALES / lang
     problems: list[str] = []
@@ -150,7 +183,7 @@ def check(lang: str) -> list[str]:
         problems += compare(folder / "ui.yml", english_ui, have_ui, ui_lines)
     except Problem as err:
         problems.append(str(err))
-    return problems
+    return problems + compare_pages(folder / "pages")
 
 
 def main(argv: list[str]) -> int:
