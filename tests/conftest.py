@@ -1,48 +1,53 @@
-"""Fixtures: the site is built once per test session; a local server and Chromium serve the
-browser tests."""
+"""Fixtures: the site is built once per test session, in a scratch copy of the project (nothing
+is written into the working tree); a local server and Chromium serve the browser tests.
+
+Tests that need a build, Chromium or the shared site are marked `full` (by the fixtures they
+use): `make check` runs the others (no browser, no network); `make test` runs all."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
-
-from helpers import ROOT, SITE
+from helpers import copy_project, serve
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# A test that uses any of these fixtures belongs to the full tier.
+FULL_FIXTURES = {"built_project", "built_site", "browser", "site_server", "zensical_site", "good_project",
+                 "rebranded_site", "hostile"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if FULL_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.full)
 
 
 @pytest.fixture(scope="session")
-def built_site() -> Path:
-    """The site, freshly built from the working tree with `scripts/build_site.py` (strict)."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/build_site.py")], cwd=ROOT,
-                            capture_output=True, text=True)
+def built_project(tmp_path_factory) -> Path:
+    """A scratch copy of the project, built once with `scripts/build_site.py` (strict, handouts too)."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, capture_output=True,
+                            text=True, timeout=900)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return SITE
+    return project
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+@pytest.fixture(scope="session")
+def built_site(built_project: Path) -> Path:
+    """The built site (the scratch project's site/)."""
+    return built_project / "site"
 
 
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """Base URL (ending in /) of the built site, served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built_site) as url:
+        yield url
 
 
 def chromium_path() -> str:

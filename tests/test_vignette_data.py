@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from helpers import ROOT
 
 LEVELS = {"emergency", "urgent", "see-doctor", "self-care"}

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsource
+from .addresses import page_url
 from .problems import InputError, Problem
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
@@ -31,15 +32,6 @@ class Page:
     description: str
     last_reviewed: str
     next_review: str
-
-
-def page_url(file: str) -> str:
-    """The built page's address relative to the site root.
-
-    >>> page_url("index.md"), page_url("causes.md")
-    ('', 'causes/')
-    """
-    return "" if file == "index.md" else file[: -len(".md")] + "/"
 
 
 def is_date(value: Any) -> bool:

@@ -240,13 +240,13 @@ def test_the_way_to_the_result_stays_in_sight(page):
     for box in (SYMPTOMS[1], SYMPTOMS[len(SYMPTOMS) // 2], SYMPTOMS[-1]):
         page.locator(f"#sc-{box}").scroll_into_view_if_needed()
         top, bottom = bar.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
-        assert 0 <= top and bottom <= 740 + 1
+        assert top >= 0 and bottom <= 740 + 1
     tick(page, SYMPTOMS[1])
     see = page.locator(f"{WIDGET} [data-sc-see]")
     assert "2 ticked" in see.inner_text()
     see.click()
     assert page.evaluate("document.activeElement.id") == "symptom-checker-results-title"
-    outcome_bottom = page.locator(f"{WIDGET} .sc-results [data-level]").evaluate("b => b.getBoundingClientRect().bottom")
+    outcome_bottom = page.locator(f"{WIDGET} .sc-results [data-level]").evaluate("b => b.getBoundingClientRect().bottom")  # noqa: E501
     assert outcome_bottom <= 740
 
 
@@ -289,7 +289,7 @@ def test_reset_clears_everything(page):
     """The reset button clears every box, the outcome and the results."""
     tick(page, EMERGENCY[0], "knee-front-side", "numbness")
     page.locator(WIDGET).get_by_role("button", name=re.compile("clear", re.I)).click()
-    page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")
+    page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")  # noqa: E501
     assert page.locator(f"{WIDGET} input:checked").count() == 0
     assert not page.locator(f"{WIDGET} [data-sc-bar]").is_visible()
     assert status(page) == "All answers cleared."
