@@ -56,8 +56,8 @@ $(NODE_STAMP): package.json package-lock.json | browser
 
 # The fast tier: no browser, no network, no build; nothing written into the working tree.
 check: $(TEST_STAMP)
-	$(BIN)/ruff check scripts tests bench
-	node --test tests/js/
+	$(BIN)/ruff check scripts tests bench conftest.py
+	node --test scripts/sitekit/widgets/
 	$(BIN)/python -m pytest -q -m "not full"
 
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.

@@ -19,12 +19,23 @@ from .site_config import SITE_CONFIG, render_site_config
 from .words import SIGN_GROUPS, WORDS
 
 TEMPLATES = Path(__file__).parent / "templates"
+# A folder per visible widget: its template(s), style, script and tests together.
+WIDGETS = Path(__file__).parent / "widgets"
+
+
+def widget_assets() -> dict[str, bytes]:
+    """Each widget's style and script, as the generated files MkDocs serves
+    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads them on the pages that
+    name the widget in their front matter."""
+    return {f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
+            for path in sorted(WIDGETS.glob("*/*")) if path.suffix in (".css", ".js") and ".test." not in path.name}
 
 
 def environment() -> Environment:
     """Jinja2 set-up: HTML templates autoescape; Markdown templates escape each value with |md
     (as do HTML templates inside an element whose content Markdown reads: markdown="span")."""
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html.j2"]), trim_blocks=True,
+    folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
+    env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2"]), trim_blocks=True,
                       lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters["md"] = markdown_text
     env.filters["long_date"] = long_date

@@ -1,4 +1,4 @@
-"""The patient stories of tests/vignettes.yml, each run twice through the symptom checker:
+"""The patient stories of vignettes.yml (beside this file), each run twice through the symptom checker:
 (a) its pure functions under Node, with the checker data the generation step makes (in
     memory: fast tier);
 (b) the real checker page in Chromium (one page load, cleared between stories).
@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
-from helpers import ROOT
 
-VIGNETTES = yaml.safe_load((ROOT / "tests" / "vignettes.yml").read_text(encoding="utf-8"))
-SCRIPT = ROOT / "docs" / "javascripts" / "symptom-checker.js"
+HERE = Path(__file__).parent
+VIGNETTES = yaml.safe_load((HERE / "vignettes.yml").read_text(encoding="utf-8"))
+SCRIPT = HERE / "symptom-checker.js"
 WIDGET = '[data-module="symptom-checker"]'
 
 # Stories the checker cannot pass with today's contract, and why. Each must still fail (so the

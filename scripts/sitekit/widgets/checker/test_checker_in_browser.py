@@ -5,7 +5,7 @@ Two kinds of test:
   outcomes, warning signs, the phone flow, keyboard, fallback, print, axe;
 - the page with small hand-made conditions swapped into its data block (FIXTURE_CONDITIONS), for
   what must not depend on today's content: naming, ties, "nothing fits", "show more".
-Clinical expectations (patient stories) live in tests/vignettes.yml: tests/browser/test_vignettes.py.
+Clinical expectations (patient stories) live in vignettes.yml: test_checker_vignettes.py (both beside this file).
 """
 import json
 import pathlib
@@ -16,7 +16,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[4]  # the project, from scripts/sitekit/widgets/checker/
 KNOWLEDGE = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
 CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
 SYMPTOMS = [s["id"] for s in KNOWLEDGE["symptoms"]]
@@ -69,7 +69,7 @@ def _swap_conditions(conditions):
     """A route handler that serves the checker page with these conditions in its data block."""
     def handle(route):
         html = route.fetch().text()
-        match = re.search(r'(<script type="application/json" data-sc-data[^>]*>)(.*?)(</script>)', html, re.S)
+        match = re.search(r'(<script[^>]*\bdata-sc-data\b[^>]*>)(.*?)(</script>)', html, re.S)
         data = json.loads(match.group(2))
         data["conditions"] = conditions
         data["matching"] = {"weights": {"typical": 2, "possible": 1, "unusual": -2}, "min_typical": 2, "min_share": 0.5}

@@ -1,4 +1,5 @@
-"""Fixtures: the site is built once per test session, in a scratch copy of the project (nothing
+"""Fixtures (a pytest plugin, loaded by the root conftest.py): the site is built once per test
+session, in a scratch copy of the project (nothing
 is written into the working tree); a local server and Chromium serve the browser tests.
 
 Tests that need a build, Chromium or the shared site are marked `full` (by the fixtures they
