@@ -10,6 +10,7 @@ ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d
 ENGINE ?= mkdocs
 ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZSTAMP))
 export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1  # the tests write nothing into the working tree, not even __pycache__
 
 .PHONY: help setup generate site serve check test browser clean bench
 
