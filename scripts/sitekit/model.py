@@ -135,8 +135,6 @@ class Source:
         return f"{name}, {self.year}" if self.year else name
 
 
-
-
 @dataclass(frozen=True)
 class Group:
     id: str

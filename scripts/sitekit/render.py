@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 from markupsafe import Markup
 
 from . import enrich
-from .addresses import source_link
+from .addresses import href, source_link
 from .escaping import json_for_script, long_date, markdown_link, markdown_text, site_name
 from .model import Knowledge
 from .pages import Page
@@ -56,8 +56,16 @@ class Renderer:
     def _render(self, template: str, page: str, **context: Any) -> str:
         def md_link(text: str, to_page: str, anchor: str = "") -> Markup:
             return markdown_link(text, source_link(page, to_page, anchor))
+
+        def home_link(to_page: str, anchor: str = "") -> str:
+            # A final address in raw HTML: right in both engines only on the home page, whose
+            # source and built page share a folder (Zensical reads raw links as relative to the
+            # source file; MkDocs leaves them alone). Elsewhere, md_link.
+            if page != "index.md":
+                raise ValueError(f"{template}: home_link is for the home page only, not {page}")
+            return href(page, to_page, anchor)
         return self.env.get_template(template).render(
-            k=self.k, clinic=self.clinic, md_link=md_link, page=page, **context)
+            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page, **context)
 
     def render_outputs(self, base_config: dict[str, Any]) -> dict[str, str]:
         """Every generated file, keyed by its path in the project."""
