@@ -57,7 +57,7 @@ $(NODE_STAMP): package.json package-lock.json | browser
 
 # The fast tier: no browser, no network, no build; nothing written into the working tree.
 check: $(TEST_STAMP)
-	$(BIN)/ruff check scripts tests bench conftest.py
+	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
 	node --test scripts/sitekit/widgets/
 	$(BIN)/python -m pytest -q -m "not full"
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import strings
 import yaml
-from helpers import PAGES, copy_project, serve
+from helpers import PAGES, ROOT, copy_project, serve
 
 MARKER = re.compile(r"Zq\d{3}")
 
@@ -137,7 +137,9 @@ def test_clinic_values_where_they_belong(browser, server, hostile):
     _, _placed, clinic = hostile
     page, _ = _open(browser, server + "causes/")
     name = clinic["name"]
-    assert page.title() == f"Causes - Sciatica and knee pain - {name}"
+    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    title = next(label for item in nav for label, file in item.items() if file == "causes.md")  # the nav's words
+    assert page.title() == f"{title} - Sciatica and knee pain - {name}"
     assert page.get_attribute('meta[name="author"]', "content") == name
     assert page.text_content(".kb-print-header__name") == name
     assert page.inner_text(".md-copyright__highlight") == clinic["footer"]
