@@ -84,9 +84,7 @@ def test_page_content_comparison_can_fail(built_site, tmp_path):
 def test_every_link_resolves_in_the_zensical_build(zensical_site):
     """Links and anchors of the Zensical build resolve too (but the handout PDFs, which this build
     leaves out: the MkDocs build's link test covers them)."""
-    broken = _broken_links(zensical_site)
-    assert [b for b in broken if "(no file handouts/" not in b] == []
-    assert len(broken) == len(list(zensical_site.rglob("index.html"))) + 1  # each page's PDF, and the booklet
+    assert [b for b in _broken_links(zensical_site) if "(no file handouts/" not in b] == []
 
 
 SCENARIOS = [
