@@ -10,12 +10,14 @@ ZSTAMP := $(ZVENV)/.installed-$(shell cksum < requirements-zensical.txt | cut -d
 ENGINE ?= mkdocs
 ENGINE_STAMP := $(if $(filter zensical,$(ENGINE)),$(ZSTAMP))
 export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1  # the tests write nothing into the working tree, not even __pycache__
 
-.PHONY: help setup generate site serve test browser clean bench
+.PHONY: help setup generate site serve check test browser clean bench
 
 help:
 	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
-	@echo "make test    set up everything the tests need and run the whole suite"
+	@echo "make check   the fast tier: ruff, the checker's Node tests, pytest without a browser or build (< 30 s)"
+	@echo "make test    set up everything the tests need and run the whole suite (check, then the full tier)"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
 	@echo "make bench   measure build time, page weight, checker speed (LIGHTHOUSE=1: Lighthouse): bench/out/report.md"
 
@@ -53,9 +55,15 @@ $(NODE_STAMP): package.json package-lock.json | browser
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-test: $(TEST_STAMP) $(ZSTAMP) browser $(NODE_STAMP)
-	node --test tests/js/
-	$(BIN)/python -m pytest
+# The fast tier: no browser, no network, no build; nothing written into the working tree.
+check: $(TEST_STAMP)
+	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
+	node --test scripts/sitekit/widgets/
+	$(BIN)/python -m pytest -q -m "not full"
+
+# The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
+test: check $(ZSTAMP) browser $(NODE_STAMP)
+	$(BIN)/python -m pytest -m full
 
 clean:
 	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml .pytest_cache

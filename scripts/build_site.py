@@ -19,13 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from sitekit.pipeline import generate  # noqa: E402
-from sitekit.problems import InputError  # noqa: E402
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
 from sitekit import yamlsource  # noqa: E402
 from sitekit.harden import UnsafePage, harden  # noqa: E402
-from sitekit.links import rewrite_site  # noqa: E402
-
+from sitekit.pipeline import generate  # noqa: E402
+from sitekit.problems import InputError  # noqa: E402
 
 ENGINES = ("mkdocs", "zensical")
 ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
@@ -51,7 +49,7 @@ def engine_problems(output: str) -> str:
     'Warning: anchor does not exist (about.md:40:270)'
     >>> engine_problems("INFO - ok\nWARNING -  Doc file 'a.md' links to 'b.md'\nTraceback (most recent call last):\n  File x\nfoo.Missing: Snippet 'x' not found\n")
     "WARNING -  Doc file 'a.md' links to 'b.md'\nSnippet 'x' not found"
-    """
+    """  # noqa: E501 - a doctest or script line that cannot be split
     lines = [_ANSI.sub("", line) for line in output.splitlines()]
     keep = []
     for i, line in enumerate(lines):
@@ -71,7 +69,8 @@ def engine_problems(output: str) -> str:
     return "\n".join(keep) or "\n".join(lines[-3:])
 
 
-def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str = "mkdocs") -> None:
+def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str = "mkdocs",
+          handouts: bool = True) -> None:
     generate()
     out = out.resolve()
     # Zensical only writes inside the project folder, so its staging folder lives there.
@@ -81,9 +80,9 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str =
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
     try:
         run_engine(engine, config, staging)
-        rewrite_site(staging)  # links to source files in generated HTML -> built pages
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
-        report(make_handouts(staging))  # the PDFs are made from the built pages, before the swap
+        if handouts:  # the PDFs are made from the built pages, before the swap
+            report(make_handouts(staging))
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -93,7 +92,7 @@ def source_date_epoch() -> str:
     """The clinic's last review date as a Unix time: the build's dates come from the source,
     not the clock, so two builds of one commit are byte-identical."""
     day = dt.date.fromisoformat(yamlsource.load(ROOT / "clinic.yml").data["last_reviewed"])
-    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
 def run_engine(engine: str, config: Path, site_dir: Path) -> None:
@@ -139,9 +138,11 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "site", help="where the site goes")
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
                         help="the site engine (default: mkdocs, or $ENGINE)")
+    parser.add_argument("--no-handouts", action="store_true",
+                        help="leave out the PDF handouts (a quicker build, for checks that need no PDFs)")
     args = parser.parse_args()
     try:
-        build(args.out, engine=args.engine)
+        build(args.out, engine=args.engine, handouts=not args.no_handouts)
     except InputError as err:
         print(f"build: {err}", file=sys.stderr)
         return 1
@@ -161,7 +162,7 @@ def main() -> int:
     except EngineFailed as err:
         print(f"build: {err}\nbuild: site/ was left as it was.", file=sys.stderr)
         return 1
-    except Exception as err:  # noqa: BLE001 - a user sees one line, not a traceback
+    except Exception as err:
         if os.environ.get("SITEKIT_DEBUG"):
             raise
         print(f"build: unexpected error ({type(err).__name__}: {err}); site/ was left as it was. "

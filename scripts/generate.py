@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit.pipeline import Paths, generate  # noqa: E402
-from sitekit.problems import InputError  # noqa: E402
+from sitekit.pipeline import Paths, generate
+from sitekit.problems import InputError
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,5 @@
 """Thin MkDocs hook: run the standalone generation step before each build, so `mkdocs serve`
-picks up changes to the YAML, and the same link rewrite build_site.py does after a build.
-Everything it does is also done by `scripts/generate.py` and `scripts/build_site.py`."""
+picks up changes to the YAML. Everything it does is also done by `scripts/generate.py`."""
 from __future__ import annotations
 
 import os
@@ -11,9 +10,8 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit.links import rewrite  # noqa: E402
-from sitekit.pipeline import generate  # noqa: E402
-from sitekit.problems import InputError  # noqa: E402
+from sitekit.pipeline import generate
+from sitekit.problems import InputError
 
 
 def on_pre_build(config) -> None:
@@ -23,8 +21,3 @@ def on_pre_build(config) -> None:
         generate()
     except InputError as err:
         raise PluginError(str(err)) from err
-
-
-def on_post_page(output: str, page, config) -> str:
-    # Under `mkdocs serve` there is no build_site.py step after MkDocs: do its link rewrite here.
-    return rewrite(output, page.file.src_uri)

@@ -1,12 +1,18 @@
-"""Shared helpers for the tests: where things are, and reading built HTML pages."""
+"""Shared helpers for the tests: where things are, scratch copies of the project, the one test
+server, and reading built HTML pages."""
 from __future__ import annotations
 
+import functools
+import http.server
 import re
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = ROOT / "site"
 PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when-to-get-help",
          "symptom-checker", "about"]
 
@@ -15,7 +21,41 @@ BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", 
 SKIP = {"script", "style", "noscript", "svg", "template"}
 
 
-def page_file(name: str, site: Path = SITE) -> Path:
+# What a scratch copy of the project leaves out: build output, environments, caches.
+PROJECT_IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
+                                        ".pytest_cache", "__pycache__", "mkdocs.generated.yml", ".site-*",
+                                        ".zensical-*")
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of the project to build in, so no test writes into the working tree.
+    Zensical's environment is linked, not copied (build_site.py looks for it in the project)."""
+    shutil.copytree(ROOT, target, ignore=PROJECT_IGNORE)
+    zensical = ROOT / ".venv-zensical"
+    if zensical.exists():
+        (target / ".venv-zensical").symlink_to(zensical.resolve())
+    return target
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1; yields the base URL (ending in /)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def page_file(name: str, site: Path) -> Path:
     return site / ("index.html" if name == "index" else f"{name}/index.html")
 
 
@@ -67,7 +107,7 @@ def main_blocks(html: str) -> list[str]:
     return parser.blocks
 
 
-def main_text(name: str, site: Path = SITE) -> str:
+def main_text(name: str, site: Path) -> str:
     return " ".join(main_blocks(page_file(name, site).read_text(encoding="utf-8")))
 
 
@@ -122,8 +162,6 @@ def watch_page(page, base_url: str) -> dict[str, list[str]]:
 
 def copy_inputs(target: Path) -> Path:
     """A scratch copy of everything the generation step reads."""
-    import shutil
-
     for name in ("data", "docs"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("generated"))
     shutil.copy(ROOT / "clinic.yml", target / "clinic.yml")

@@ -11,11 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-
-from helpers import ROOT
-
-IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
-                                ".pytest_cache", "__pycache__", "mkdocs.generated.yml", ".site-*")
+from helpers import PROJECT_IGNORE, copy_project
 
 
 def _tree_digest(site: Path) -> dict[str, str]:
@@ -33,7 +29,7 @@ def _build(project: Path, *args: str, env: dict[str, str] | None = None) -> subp
 def good_project(tmp_path_factory) -> tuple[Path, dict[str, str]]:
     """A copy of the project with one good build in its site/."""
     project = tmp_path_factory.mktemp("build") / "project"
-    shutil.copytree(ROOT, project, ignore=IGNORE)
+    copy_project(project)
     result = _build(project)
     assert result.returncode == 0, result.stderr
     return project, _tree_digest(project / "site")
@@ -53,7 +49,7 @@ def test_dates_come_from_the_source_not_the_clock(good_project, tmp_path):
     """The sitemap's dates are the clinic's review date, whatever day the build runs."""
     project, _ = good_project
     copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=IGNORE)
+    shutil.copytree(project, copy, ignore=PROJECT_IGNORE, symlinks=True)
     clinic = copy / "clinic.yml"
     text = clinic.read_text(encoding="utf-8")
     last = next(line for line in text.splitlines() if line.startswith("last_reviewed:"))

@@ -11,8 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-
-from helpers import ROOT, copy_inputs, edit, generation_errors
+from helpers import ROOT, copy_inputs, copy_project, edit, generation_errors
 from sitekit.colors import contrast
 
 FIXTURE = ROOT / "tests/fixtures/test-clinic"
@@ -75,13 +74,6 @@ def test_malformed_address_or_email(project, old, new, key):
     assert f"clinic.yml:{line}:" in error and key in error and "not in the right form" in error
 
 
-def _copy_project(target: Path) -> Path:
-    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
-                                    ".pytest_cache", "__pycache__", "mkdocs.generated.yml")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
-
-
 def _default_clinic_strings() -> list[str]:
     default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
     contact, region = default["contact"], default["region"]
@@ -100,14 +92,14 @@ def _site_texts(site: Path) -> dict[str, str]:
         elif path.suffix == ".pdf":
             from pypdf import PdfReader
             reader = PdfReader(path)
-            texts[path.relative_to(site).as_posix()] = " ".join(p.extract_text() or "" for p in reader.pages) + str(reader.metadata)
+            texts[path.relative_to(site).as_posix()] = " ".join(p.extract_text() or "" for p in reader.pages) + str(reader.metadata)  # noqa: E501
     return texts
 
 
 @pytest.fixture(scope="module")
 def rebranded_site(tmp_path_factory) -> Path:
     """The whole site built from a copy of the project with the test clinic's file and logo."""
-    project = _copy_project(tmp_path_factory.mktemp("rebrand") / "project")
+    project = copy_project(tmp_path_factory.mktemp("rebrand") / "project")
     shutil.copy(FIXTURE / "clinic.yml", project / "clinic.yml")
     shutil.rmtree(project / "clinic-assets")
     (project / "harbour").mkdir()

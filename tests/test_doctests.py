@@ -6,7 +6,6 @@ import importlib
 import pkgutil
 
 import pytest
-
 import sitekit
 
 MODULES = sorted(m.name for m in pkgutil.iter_modules(sitekit.__path__))

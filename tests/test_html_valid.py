@@ -6,8 +6,9 @@ import shutil
 import subprocess
 
 import pytest
-
 from helpers import ROOT
+
+pytestmark = pytest.mark.full  # Java: slow to start
 
 VNU = ROOT / "node_modules/vnu-jar/build/dist/vnu.jar"
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import pytest
 import textstat
-
 from helpers import PAGES, as_sentences, main_blocks, page_file
 
 MAX_GRADE = 8.0

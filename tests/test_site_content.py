@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from helpers import PAGES, main_text
 
 # page -> phrases (lower case) that must appear in its main text; "a|b" means either.
@@ -112,7 +111,7 @@ def test_every_source_supports_something():
     from helpers import ROOT
     knowledge = yaml.safe_load((ROOT / "data/knowledge.yml").read_text(encoding="utf-8"))
     cited = set()
-    for item in knowledge["conditions"] + knowledge["warning_signs"] + knowledge["outcomes"] + knowledge["outcome_rules"]:
+    for item in knowledge["conditions"] + knowledge["warning_signs"] + knowledge["outcomes"] + knowledge["outcome_rules"]:  # noqa: E501
         cited |= set(item["sources"])
     for treatment in knowledge["treatments"]:
         cited |= set(treatment["evidence"]["sources"])

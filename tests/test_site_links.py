@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 
 import yaml
-
 from helpers import ROOT
 
 

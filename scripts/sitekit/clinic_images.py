@@ -30,7 +30,7 @@ def read_image(clinic_dir: Path, written: str) -> bytes:
     >>> read_image(d, "b.svg")
     Traceback (most recent call last):
     sitekit.clinic_images.ImageProblem: the SVG 'b.svg' has an event handler (onload)
-    """
+    """  # noqa: E501 - a doctest or script line that cannot be split
     home = clinic_dir.resolve()
     path = (clinic_dir / written).resolve()  # symlinks and .. resolved
     if not path.is_relative_to(home):
@@ -47,7 +47,7 @@ def read_image(clinic_dir: Path, written: str) -> bytes:
     suffix = Path(written).suffix.lower()
     if suffix in _MAGIC and not data.startswith(_MAGIC[suffix]):
         raise ImageProblem(f"'{written}' is not a {suffix[1:].upper()} file (its content says otherwise)",
-                           f"Export the image as {suffix[1:].upper()}, or give the file the extension of its real type.")
+                           f"Export the image as {suffix[1:].upper()}, or give the file the extension of its real type.")  # noqa: E501
     if suffix == ".svg":
         _check_svg(data, written)
     return data
@@ -63,10 +63,9 @@ def _check_svg(data: bytes, written: str) -> None:
 
     def start(name: str, attrs: dict[str, str]) -> None:
         namespace, _, local = name.rpartition(" ")
-        if not found:
-            if (namespace, local) != (_SVG_NS, "svg"):
-                raise ImageProblem(f"'{written}' is not an SVG image (its first element is <{local}>)",
-                                   "Export the image as SVG, or use a PNG.")
+        if not found and (namespace, local) != (_SVG_NS, "svg"):
+            raise ImageProblem(f"'{written}' is not an SVG image (its first element is <{local}>)",
+                               "Export the image as SVG, or use a PNG.")
         found.append(local)
         if local in _REFUSED_ELEMENTS or namespace not in (_SVG_NS, ""):
             raise ImageProblem(f"the SVG '{written}' has a <{local}> element", fix)

@@ -33,7 +33,7 @@ def contrast(a: str, b: str) -> float:
 
 def mix(a: str, b: str, share_of_b: float) -> str:
     ra, rb = rgb(a), rgb(b)
-    return to_hex(tuple(x + (y - x) * share_of_b for x, y in zip(ra, rb)))
+    return to_hex(tuple(x + (y - x) * share_of_b for x, y in zip(ra, rb, strict=True)))
 
 
 def nearest_passing(colour: str, against: str, ratio: float = 4.5) -> str:

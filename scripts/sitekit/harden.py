@@ -38,7 +38,7 @@ def theme_template_dirs() -> list[Path]:
     """The template folders of the engines this project builds with (the ones installed)."""
     dirs = []
     try:
-        import material  # noqa: PLC0415
+        import material
         dirs.append(Path(material.__file__).parent / "templates")
     except ImportError:
         pass
@@ -65,7 +65,7 @@ def is_theme_script(body: str) -> bool:
     True
     >>> is_theme_script("alert(document.domain)")
     False
-    """
+    """  # noqa: E501 - a doctest or script line that cannot be split
     return any(p.fullmatch(body) for p in theme_scripts())
 
 

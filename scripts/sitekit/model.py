@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .words import KINDS, SIGN_GROUPS  # noqa: F401 - re-exported: the vocabulary, from data/words.yml
+
+LEVELS = ("emergency", "urgent", "see-doctor", "self-care")  # the outcome levels, most serious first
+
 
 @dataclass(frozen=True)
 class Fit:
@@ -129,17 +133,6 @@ class Source:
         """A short in-text citation, e.g. "NICE, 2016"."""
         name = self.short_name or self.publisher
         return f"{name}, {self.year}" if self.year else name
-
-
-# The words for each kind of condition: the one vocabulary the tables, boxes and checker share.
-# kind -> (short heading, one plain line)
-KINDS: dict[str, tuple[str, str]] = {
-    "nerve-root": ("Nerve root in the back", "A nerve root in the lower back is pressed on."),
-    "knee": ("In the knee", "A problem in the knee itself."),
-    "mimic": ("Somewhere else", "A problem somewhere else that can feel like sciatica or knee pain."),
-}
-LEVELS = ("emergency", "urgent", "see-doctor", "self-care")  # most serious first
-SIGN_GROUPS = {"back": "Back and both legs", "knee": "Knee", "leg": "Leg"}
 
 
 @dataclass(frozen=True)

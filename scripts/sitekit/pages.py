@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsource
+from .addresses import page_url
 from .problems import InputError, Problem
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
 TEXT_KEYS = ("title", "description", "subtitle", "template", "icon", "status")
 DATE_KEYS = ("last_reviewed", "next_review")
 OTHER_KEYS = ("hide", "search", "tags")  # Material's own keys, passed through untouched
+# Widgets whose script and style a page loads (overrides/main.html adds them to that page only).
+WIDGETS = ("checker",)
 
 
 @dataclass(frozen=True)
@@ -29,15 +32,6 @@ class Page:
     description: str
     last_reviewed: str
     next_review: str
-
-
-def page_url(file: str) -> str:
-    """The built page's address relative to the site root.
-
-    >>> page_url("index.md"), page_url("causes.md")
-    ('', 'causes/')
-    """
-    return "" if file == "index.md" else file[: -len(".md")] + "/"
 
 
 def is_date(value: Any) -> bool:
@@ -74,8 +68,11 @@ def front_matter(text: str, label: str) -> tuple[dict[str, Any], list[Problem]]:
                                            "Use a date that exists, as YYYY-MM-DD."))
         elif key in TEXT_KEYS and not isinstance(value, str):
             problems.append(source.problem((key,), "should be text", "Write the text after the colon."))
-        elif key not in (*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS):
-            allowed = ", ".join((*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS))
+        elif key == "widgets" and not (isinstance(value, list) and all(w in WIDGETS for w in value)):
+            problems.append(source.problem((key,), f"'{value}' is not a list of known widgets",
+                                           f"Write a list such as [checker]. Widgets: {', '.join(WIDGETS)}."))
+        elif key not in (*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS, "widgets"):
+            allowed = ", ".join((*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS, "widgets"))
             problems.append(source.problem((key,), f"unknown key '{key}'",
                                            f"Check the spelling, or remove it. Keys allowed here: {allowed}."))
     return meta, problems

@@ -12,7 +12,7 @@ from .clinic_images import read_image
 from .output import write_changed
 from .pages import Page, overdue, read_pages
 from .problems import InputError, Problem
-from .render import Renderer
+from .render import Renderer, widget_assets
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGED = ["generated", "docs/generated"]  # folders only the build writes
@@ -93,7 +93,8 @@ def generate(paths: Paths = Paths()) -> list[str]:
     if late:
         names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
         print(f"generate: warning: review overdue for {names}", file=sys.stderr)
-    outputs: dict[str, str | bytes] = {**Renderer(knowledge, clinic, pages).render_outputs(base_config)}
+    outputs: dict[str, str | bytes] = {**Renderer(knowledge, clinic, pages).render_outputs(base_config),
+                                       **widget_assets()}
     for key in ("logo", "favicon"):  # only this clinic's images go into the site
         outputs[f"docs/generated/{key}{Path(clinic[key]).suffix}"] = read_image(paths.clinic.parent, clinic[key])
     return write_changed(outputs, paths.out, MANAGED)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from .model import LEVELS
 from .problems import Problem
 from .yamlsource import Source, key_path
 
@@ -14,7 +15,6 @@ from .yamlsource import Source, key_path
 _KINDS = {"symptoms": "symptom", "conditions": "condition", "treatments": "treatment",
           "sources": "source", "groups": "group", "warning_signs": "warning sign",
           "outcome_rules": "outcome rule"}
-LEVELS = ["emergency", "urgent", "see-doctor", "self-care"]  # the outcomes, most serious first
 
 
 def check(source: Source, docs_dir: Path) -> list[Problem]:
@@ -61,7 +61,7 @@ def _outcomes(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
     """One outcome per level, most serious first, each citing known sources."""
     problems = []
     levels = [o["level"] for o in source.data["outcomes"]]
-    for i, (level, expected) in enumerate(zip(levels, LEVELS)):
+    for i, (level, expected) in enumerate(zip(levels, LEVELS, strict=False)):
         if level != expected:
             problems.append(source.problem(
                 ("outcomes", i, "level"), f"is '{level}' but outcome {i + 1} must be '{expected}'",

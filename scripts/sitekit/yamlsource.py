@@ -76,7 +76,7 @@ def decode(raw: bytes, name: str, line_offset: int = 0) -> str:
     Traceback (most recent call last):
     sitekit.problems.InputError: 1 problem found; nothing was written:
       x:2:7: is not UTF-8 text (byte 0xe9 cannot be read). Fix: Save the file as UTF-8 (in most editors: Save with encoding, UTF-8).
-    """
+    """  # noqa: E501 - a doctest or script line that cannot be split
     fix = "Save the file as UTF-8 (in most editors: Save with encoding, UTF-8)."
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:4096]:
         raise InputError([Problem(name, 1 + line_offset, 1, "", "is UTF-16 text, not UTF-8", fix)])
@@ -150,7 +150,7 @@ def _collect_marks(node: yaml.Node, path: Path_, source: Source, problems: list[
             where = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "a list or mapping"
-                problems.append(Problem(source.file, where[0] + source.line_offset, where[1], key_path((*path, str(shown))),
+                problems.append(Problem(source.file, where[0] + source.line_offset, where[1], key_path((*path, str(shown))),  # noqa: E501
                                         f"the key '{shown}' is not text",
                                         f"Use a word as the key, or put it in quotes: '\"{shown}\":'."))
                 continue
@@ -158,7 +158,7 @@ def _collect_marks(node: yaml.Node, path: Path_, source: Source, problems: list[
             if key_node.value in seen:
                 problems.append(Problem(source.file, where[0] + source.line_offset, where[1], key_path(child),
                                         f"the key '{key_node.value}' is written twice (lines "
-                                        f"{seen[key_node.value] + source.line_offset} and {where[0] + source.line_offset})",
+                                        f"{seen[key_node.value] + source.line_offset} and {where[0] + source.line_offset})",  # noqa: E501
                                         "Keep one of them: YAML would silently use the last."))
                 continue
             seen[key_node.value] = where[0]

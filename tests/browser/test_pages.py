@@ -3,7 +3,6 @@ no console error, no request to another host, and no axe-core WCAG 2.2 A/AA viol
 from __future__ import annotations
 
 import pytest
-
 from helpers import PAGES, axe_violations, watch_page
 
 VIEWS = [(375, 740, "light"), (375, 740, "dark"), (1280, 900, "light"), (1280, 900, "dark")]
@@ -74,7 +73,7 @@ _FOCUS_INFO = """() => {
                   r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1,
           shown: s.visibility === 'visible' && s.opacity !== '0',
           onTop: !!top && (seen.contains(top) || top.contains(seen) || (a.labels && [...a.labels].some(l => l.contains(top))))};
-}"""
+}"""  # noqa: E501 - a doctest or script line that cannot be split
 TABS_PER_PAGE = 45  # enough to pass the header, the drawer and well into each page's content
 WALK_VIEWS = [(375, 740), (640, 450)]  # a phone, and a 1280 x 900 window at 200% zoom
 
@@ -97,7 +96,7 @@ def test_keyboard_walk_every_page(browser, site_server, width, height):
             if not (info["shown"] and info["inside"] and info["onTop"]):
                 page.wait_for_timeout(300)  # let a fade-in or smooth scroll finish, then look again
                 info = page.evaluate(_FOCUS_INFO)
-            bad = [k for k in ("inside", "shown", "onTop") if not info[k]] + (["in closed drawer"] if info["inDrawer"] else [])
+            bad = [k for k in ("inside", "shown", "onTop") if not info[k]] + (["in closed drawer"] if info["inDrawer"] else [])  # noqa: E501
             if bad:
                 problems.append(f"{name} tab {step + 1}: {info['what']}: {', '.join(bad)}")
     context.close()
@@ -116,7 +115,7 @@ def test_keyboard_walk_sees_a_planted_problem(browser, site_server):
         const a = links[Math.floor(links.length / 2)];
         a.focus();
         const header = document.querySelector('.md-header').getBoundingClientRect();
-        window.scrollBy({top: a.getBoundingClientRect().top - (header.top + header.bottom) / 2, behavior: 'instant'}); }""")
+        window.scrollBy({top: a.getBoundingClientRect().top - (header.top + header.bottom) / 2, behavior: 'instant'}); }""")  # noqa: E501 - a doctest or script line that cannot be split
     assert not page.evaluate(_FOCUS_INFO)["onTop"]
     page.close()
 

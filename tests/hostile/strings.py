@@ -44,13 +44,13 @@ def _set(data: dict, path: tuple, value: str) -> None:
 
 
 def unshown(project: Path) -> set[str]:
-    """Fields the site does not show: the region's name, and the short names of sources that no
-    treatment or condition cites (pages show a source's short name only where it is cited).
+    """Fields the site does not show: the region's name, and the short names of sources no
+    treatment or condition cites (the tables and the condition boxes cite by short name).
     Read from the poisoned files, so call it after poison()."""
     clinic = yaml.safe_load((project / "clinic.yml").read_text(encoding="utf-8"))
     knowledge = yaml.safe_load((project / "data/knowledge.yml").read_text(encoding="utf-8"))
-    cited = {s for t in knowledge["treatments"] for s in t["evidence"]["sources"]}
-    cited |= {s for c in knowledge["conditions"] for s in c.get("sources", [])}
+    cited = ({s for t in knowledge["treatments"] for s in t["evidence"]["sources"]}
+             | {s for c in knowledge["conditions"] for s in c["sources"]})
     texts = [clinic["region"]["name"]] + [s["short_name"] for s in knowledge["sources"] if s["id"] not in cited]
     return {t.split()[0] for t in texts}
 

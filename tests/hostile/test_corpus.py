@@ -11,12 +11,11 @@ import os
 import struct
 import time
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
-
 from helpers import copy_inputs, edit
 from helpers import generation_errors as _generation_errors
 
@@ -75,7 +74,7 @@ CASES = [
     # YAML reading (items 5, 6, 7)
     _clinic("duplicate key", "short_name: Example Clinic\n", "short_name: Example Clinic\nname: Other\n", "name",
             "written twice (lines 7 and 9)", line_shift=1),
-    _knowledge("duplicate key in a condition", "    kind: nerve-root\n    section: causes.md#l5", "    kind: nerve-root\n    kind: mimic\n    section: causes.md#l5",
+    _knowledge("duplicate key in a condition", "    kind: nerve-root\n    section: causes.md#l5", "    kind: nerve-root\n    kind: mimic\n    section: causes.md#l5",  # noqa: E501
                "conditions[0].kind", "written twice", line_shift=1),
     _knowledge("number as a key", "      one-leg: {fit: typical, why: \"It is most often in one leg.\"}",
                "      123: {fit: typical, why: \"x\"}", "conditions[0].features.123", "is not text"),
@@ -116,7 +115,7 @@ CASES = [
           line_shift=1),
     _page("front matter date that does not exist", "description: How", "last_reviewed: 2026-13-45\ndescription: How",
           "last_reviewed", "not a real date"),
-    _page("front matter that is a list", "description: How the nerves", "- a list\n- not: keys\n#", "", "not a set of keys"),
+    _page("front matter that is a list", "description: How the nerves", "- a list\n- not: keys\n#", "", "not a set of keys"),  # noqa: E501
     _page("unknown front matter key", "description: How", "reviwed: 2026-01-01\ndescription: How", "reviwed",
           "unknown key"),
     _page("front matter with a duplicate key", "description: How", "title: A\ntitle: B\ndescription: How", "title",
@@ -145,7 +144,7 @@ def _line_of(name: str, text: str) -> int:
 ENCODINGS = [
     ("clinic.yml", lambda t: t.replace("Example Street", "Exémple Street").encode("latin-1"), 24, 16),
     ("data/knowledge.yml", lambda t: t.replace("Pain at the back", "Pain at the back\xff").encode("utf-8").replace(
-        "\xff".encode("utf-8"), b"\xff"), _line_of("data/knowledge.yml", "Pain at the back"), 28),
+        "\xff".encode(), b"\xff"), _line_of("data/knowledge.yml", "Pain at the back"), 28),
     ("clinic.yml", lambda t: t.encode("utf-16"), 1, 1),
     ("docs/anatomy.md", lambda t: t.replace("Nerves run", "Nérves run").encode("cp1252"), 7, 2),
 ]
@@ -158,7 +157,7 @@ def test_text_that_is_not_utf8(tmp_path, name, encode, line, column):
     path = project / name
     path.write_bytes(encode(path.read_text(encoding="utf-8")))
     errors = generation_errors(project)
-    assert any(e.startswith(f"{name}:{line}:{column}:") and "save the file as utf-8" in e.lower() for e in errors), errors
+    assert any(e.startswith(f"{name}:{line}:{column}:") and "save the file as utf-8" in e.lower() for e in errors), errors  # noqa: E501
 
 
 def test_a_utf8_bom_is_fine(tmp_path):
@@ -168,16 +167,16 @@ def test_a_utf8_bom_is_fine(tmp_path):
     project = copy_inputs(tmp_path)
     for name in ("clinic.yml", "data/knowledge.yml", "docs/anatomy.md"):
         (project / name).write_bytes(b"\xef\xbb\xbf" + (project / name).read_bytes())
-    knowledge, clinic, pages = load_all(scratch_paths(project))
+    _, clinic, pages = load_all(scratch_paths(project))
     assert clinic["name"] == "Example Spine and Knee Clinic"
-    assert [p.description for p in pages if p.file == "anatomy.md"][0].startswith("How the nerves")
+    assert next(p.description for p in pages if p.file == "anatomy.md").startswith("How the nerves")
 
 
 def test_alias_bomb_fails_fast(tmp_path):
     """The 1.2 KB "billion laughs" file fails at once, without expanding anything."""
     project = copy_inputs(tmp_path)
     rows = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    rows += [f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]" for a, b in zip("abcdefgh", "bcdefghi")]
+    rows += [f"{b}: &{b} [" + ",".join([f"*{a}"] * 9) + "]" for a, b in zip("abcdefgh", "bcdefghi", strict=True)]
     (project / "clinic.yml").write_text("\n".join(rows) + "\n", encoding="utf-8")
     start = time.monotonic()
     errors = generation_errors(project)
@@ -195,10 +194,10 @@ def _png(size: int = 0) -> bytes:
 
 IMAGES: list[tuple[str, Callable[[Path], str], str, str]] = [
     ("symlink out of the folder", lambda p: (os.symlink("/proc/self/environ", p / "clinic-assets/fav.png"),
-                                             "clinic-assets/fav.png")[1], "favicon", "outside the clinic file's folder"),
+                                             "clinic-assets/fav.png")[1], "favicon", "outside the clinic file's folder"),  # noqa: E501
     ("absolute path", lambda p: "/etc/ssl/x.png", "favicon", "outside the clinic file's folder"),
     ("parent folders", lambda p: "../../../etc/x.png", "favicon", "outside the clinic file's folder"),
-    ("20 MB PNG", lambda p: ((p / "clinic-assets/big.png").write_bytes(_png(20 * 1024 * 1024)), "clinic-assets/big.png")[1],
+    ("20 MB PNG", lambda p: ((p / "clinic-assets/big.png").write_bytes(_png(20 * 1024 * 1024)), "clinic-assets/big.png")[1],  # noqa: E501
      "favicon", "more than the 512 KB allowed"),
     ("PNG that is not a PNG", lambda p: ((p / "clinic-assets/f.png").write_text("GIF89a"), "clinic-assets/f.png")[1],
      "favicon", "is not a PNG file"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from sitekit.harden import UnsafePage, harden
 
 # One of Material's inline scripts (partials/javascripts/content.html), as it is built.

@@ -1,11 +1,11 @@
-// The symptom checker's pure functions (docs/javascripts/symptom-checker.js) under Node's own
-// test runner: `node --test tests/js/`. Small hand-made data, not the live knowledge file; the
+// The symptom checker's pure functions (symptom-checker.js, beside this file) under Node's own
+// test runner: `node --test scripts/sitekit/widgets/`. Small hand-made data, not the live knowledge file; the
 // expected answers are worked out by hand from the definitions in the contract (matching).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
-const { outcome, match } = require(path.join(__dirname, "../../docs/javascripts/symptom-checker.js"));
+const { outcome, match } = require(path.join(__dirname, "symptom-checker.js"));
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 const ids = (named) => named.map((r) => r.id);

@@ -1,5 +1,6 @@
-"""The patient stories of tests/vignettes.yml, each run twice through the symptom checker:
-(a) its pure functions under Node, with the built generated/checker-data.json;
+"""The patient stories of vignettes.yml (beside this file), each run twice through the symptom checker:
+(a) its pure functions under Node, with the checker data the generation step makes (in
+    memory: fast tier);
 (b) the real checker page in Chromium (one page load, cleared between stories).
 
 Each story gives the ticks and, from its source, the expected outcome level and the condition the
@@ -11,14 +12,14 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import ROOT
-
-VIGNETTES = yaml.safe_load((ROOT / "tests" / "vignettes.yml").read_text(encoding="utf-8"))
-SCRIPT = ROOT / "docs" / "javascripts" / "symptom-checker.js"
+HERE = Path(__file__).parent
+VIGNETTES = yaml.safe_load((HERE / "vignettes.yml").read_text(encoding="utf-8"))
+SCRIPT = HERE / "symptom-checker.js"
 WIDGET = '[data-module="symptom-checker"]'
 
 # Stories the checker cannot pass with today's contract, and why. Each must still fail (so the
@@ -82,11 +83,20 @@ def test_the_runner_sees_a_wrong_answer():
                              {"expect": {"outcome": "urgent", "first": None}})) == 1
 
 
-def test_vignettes_through_the_pure_functions(built_site):
-    """Every story gives its expected outcome and first named condition (Node, built data)."""
+def _checker_data() -> dict:
+    """The checker data generation writes for this project, made in memory (nothing written)."""
+    from sitekit.pipeline import Paths, load_all
+    from sitekit.render import Renderer
+
+    knowledge, clinic, pages = load_all(Paths())
+    return Renderer(knowledge, clinic, pages).checker_data("symptom-checker.md")
+
+
+def test_vignettes_through_the_pure_functions():
+    """Every story gives its expected outcome and first named condition (Node, generated data)."""
     node = shutil.which("node")
     assert node, "Node.js is needed (node --test runs the checker's own tests too)"
-    data = json.loads((ROOT / "generated" / "checker-data.json").read_text(encoding="utf-8"))
+    data = _checker_data()
     stories = [{"id": s["id"], "ticks": s["ticks"]} for s in VIGNETTES]
     run = subprocess.run([node, "-e", NODE_RUNNER, str(SCRIPT)], input=json.dumps({"data": data, "stories": stories}),
                          capture_output=True, text=True, check=True)

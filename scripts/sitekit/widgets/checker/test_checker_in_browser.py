@@ -5,7 +5,7 @@ Two kinds of test:
   outcomes, warning signs, the phone flow, keyboard, fallback, print, axe;
 - the page with small hand-made conditions swapped into its data block (FIXTURE_CONDITIONS), for
   what must not depend on today's content: naming, ties, "nothing fits", "show more".
-Clinical expectations (patient stories) live in tests/vignettes.yml: tests/browser/test_vignettes.py.
+Clinical expectations (patient stories) live in vignettes.yml: test_checker_vignettes.py (both beside this file).
 """
 import json
 import pathlib
@@ -16,7 +16,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[4]  # the project, from scripts/sitekit/widgets/checker/
 KNOWLEDGE = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
 CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
 SYMPTOMS = [s["id"] for s in KNOWLEDGE["symptoms"]]
@@ -69,7 +69,7 @@ def _swap_conditions(conditions):
     """A route handler that serves the checker page with these conditions in its data block."""
     def handle(route):
         html = route.fetch().text()
-        match = re.search(r'(<script type="application/json" data-sc-data[^>]*>)(.*?)(</script>)', html, re.S)
+        match = re.search(r'(<script[^>]*\bdata-sc-data\b[^>]*>)(.*?)(</script>)', html, re.S)
         data = json.loads(match.group(2))
         data["conditions"] = conditions
         data["matching"] = {"weights": {"typical": 2, "possible": 1, "unusual": -2}, "min_typical": 2, "min_share": 0.5}
@@ -240,13 +240,13 @@ def test_the_way_to_the_result_stays_in_sight(page):
     for box in (SYMPTOMS[1], SYMPTOMS[len(SYMPTOMS) // 2], SYMPTOMS[-1]):
         page.locator(f"#sc-{box}").scroll_into_view_if_needed()
         top, bottom = bar.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
-        assert 0 <= top and bottom <= 740 + 1
+        assert top >= 0 and bottom <= 740 + 1
     tick(page, SYMPTOMS[1])
     see = page.locator(f"{WIDGET} [data-sc-see]")
     assert "2 ticked" in see.inner_text()
     see.click()
     assert page.evaluate("document.activeElement.id") == "symptom-checker-results-title"
-    outcome_bottom = page.locator(f"{WIDGET} .sc-results [data-level]").evaluate("b => b.getBoundingClientRect().bottom")
+    outcome_bottom = page.locator(f"{WIDGET} .sc-results [data-level]").evaluate("b => b.getBoundingClientRect().bottom")  # noqa: E501
     assert outcome_bottom <= 740
 
 
@@ -289,7 +289,7 @@ def test_reset_clears_everything(page):
     """The reset button clears every box, the outcome and the results."""
     tick(page, EMERGENCY[0], "knee-front-side", "numbness")
     page.locator(WIDGET).get_by_role("button", name=re.compile("clear", re.I)).click()
-    page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")
+    page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")  # noqa: E501
     assert page.locator(f"{WIDGET} input:checked").count() == 0
     assert not page.locator(f"{WIDGET} [data-sc-bar]").is_visible()
     assert status(page) == "All answers cleared."
@@ -321,7 +321,7 @@ def test_keyboard_only_run(page):
 def test_without_javascript_shows_fallback(make_page):
     """Without JavaScript the fallback table and its note show, and the form does not."""
     page = make_page(javascript=False)
-    fallback = page.locator(f"{WIDGET} [data-sc-fallback]")
+    fallback = page.locator("[data-sc-fallback]")
     assert fallback.is_visible()
     assert fallback.locator("table").first.is_visible()
     assert "needs JavaScript" in fallback.inner_text()
@@ -332,7 +332,7 @@ def test_without_javascript_shows_fallback(make_page):
 def test_with_javascript_hides_fallback(page):
     """With JavaScript the form shows, the warning signs come first, the fallback is hidden."""
     assert page.locator(f"{WIDGET} form").is_visible()
-    assert not page.locator(f"{WIDGET} [data-sc-fallback]").is_visible()
+    assert not page.locator("[data-sc-fallback]").is_visible()
     assert "warning" in page.locator(f"{WIDGET} fieldset").first.locator("legend").first.inner_text().lower()
     assert page.locator(f"{WIDGET} [aria-live='polite']").count() == 1
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
 from helpers import ROOT
 
 LEVELS = {"emergency", "urgent", "see-doctor", "self-care"}
-VIGNETTES = ROOT / "tests/vignettes.yml"
+VIGNETTES = Path(__file__).with_name("vignettes.yml")
 
 
 def load(path: Path):

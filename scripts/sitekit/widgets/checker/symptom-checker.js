@@ -12,7 +12,7 @@
  *   on every Material instant navigation (document$) and on a plain load (file:// too).
  *
  * outcome(data, ticked) and match(data, ticked) are pure; Node's test runner checks them
- * (tests/js/), through module.exports. The browser gets them on window.SymptomChecker.
+ * (checker.test.js, beside this file), through module.exports. The browser gets them on window.SymptomChecker.
  */
 (function (root) {
   "use strict";

@@ -1,0 +1,129 @@
+"""Computed fields: what the templates and the theme show that is worked out from the model and
+the clinic file, not written in them (groupings, the closest condition, urgency levels with the
+clinic's numbers, brand colours, the checker's data, JSON-LD). Plain data in, plain data out;
+the markup is in templates/."""
+from __future__ import annotations
+
+from typing import Any
+
+from . import colors
+from .addresses import href
+from .model import Condition, Knowledge
+from .pages import Page
+from .words import KINDS, WORDS
+
+
+def conditions_by_kind(k: Knowledge) -> list[dict[str, Any]]:
+    """The kinds that have conditions, in the vocabulary's order, each with its conditions."""
+    groups = []
+    for kind, (heading, line) in KINDS.items():
+        members = [c for c in k.conditions if c.kind == kind]
+        if members:
+            groups.append({"id": kind, "heading": heading, "line": line, "conditions": members})
+    return groups
+
+
+def closest_condition(k: Knowledge, condition: Condition) -> Condition | None:
+    """The other condition that shares the most fitting symptoms (typical or possible) with this
+    one; the first in file order wins a tie. None when no other shares any."""
+    def fitting(c: Condition) -> set[str]:
+        return {s for s, f in c.features.items() if f.fit != "unusual"}
+    mine = fitting(condition)
+    best, best_count = None, 0
+    for other in k.conditions:
+        count = len(mine & fitting(other)) if other.id != condition.id else 0
+        if count > best_count:
+            best, best_count = other, count
+    return best
+
+
+def pair_rows(k: Knowledge, first: Condition, second: Condition) -> list[Any]:
+    """The symptoms either condition rates, in the file's order."""
+    return [s for s in k.symptoms if s.id in first.features or s.id in second.features]
+
+
+def levels(clinic: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each level of urgency with its word and the clinic's action and number for it."""
+    region = clinic["region"]
+    return {
+        "emergency": {"title": WORDS["level"]["emergency"], "action": region["emergency"]["action"],
+                      "number": region["emergency"]["number"]},
+        "urgent": {"title": WORDS["level"]["urgent"], "action": region["urgent"]["action"],
+                   "number": region["urgent"].get("number")},
+        "see-doctor": {"title": WORDS["level"]["see-doctor"], "action": region["see_doctor"]["action"],
+                       "number": None},
+    }
+
+
+def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
+    """The clinic's colours and the shades worked out from them (lighter, darker, for the dark scheme)."""
+    primary, accent = clinic["colors"]["primary"], clinic["colors"]["accent"]
+    dark_bg = "#1e2129"  # Material's slate background
+    return {
+        "primary": primary, "accent": accent,
+        "primary_light": colors.mix(primary, "#ffffff", 0.2),
+        "primary_dark": colors.mix(primary, "#000000", 0.2),
+        "primary_on_dark": colors.nearest_passing(primary, dark_bg, 7.0),  # room for tinted cells
+        "accent_on_dark": colors.nearest_passing(accent, dark_bg, 7.0),
+    }
+
+
+def checker_outcomes(k: Knowledge, clinic: dict[str, Any]) -> list[dict[str, Any]]:
+    """Each outcome level, most serious first, with the clinic's action and number for it."""
+    by_level = levels(clinic)
+    return [{"level": o.level, "heading": o.heading, "advice": o.advice,
+             "action": by_level.get(o.level, {}).get("action"),
+             "number": by_level.get(o.level, {}).get("number")} for o in k.outcomes]
+
+
+def checker_data(k: Knowledge, clinic: dict[str, Any], page: str) -> dict[str, Any]:
+    """The data the symptom checker's script reads (also written as checker-data.json). Its
+    addresses are built ones: no engine reads JSON."""
+    m = k.matching
+    return {
+        "matching": {"weights": m.weights, "min_typical": m.min_typical, "min_share": m.min_share},
+        "outcomes": checker_outcomes(k, clinic),
+        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why}
+                         for r in k.outcome_rules],
+        "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
+                   for g in k.groups],
+        "symptoms": {s.id: {"label": s.label, "description": s.description} for s in k.symptoms},
+        "warningSigns": [{"id": w.id, "label": w.label, "level": w.level, "group": w.group,
+                          "advice": w.advice, "hidesConditions": w.hides_conditions} for w in k.warning_signs],
+        "conditions": [{
+            "id": c.id, "name": c.name, "plainName": c.plain_name, "kind": c.kind,
+            "summary": c.summary, "helps": c.helps, "url": href(page, c.page, c.anchor),
+            "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
+            "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
+                            "url": href(page, "treatments.md", f"treatment-{t.id}")}
+                           for t in k.treatments_for(c.id)],
+        } for c in k.conditions_in_order],
+        "helpUrl": href(page, "when-to-get-help.md"),
+    }
+
+
+def structured_data(k: Knowledge, clinic: dict[str, Any], page: Page) -> dict[str, Any]:
+    """schema.org MedicalWebPage data for one page (JSON-LD)."""
+    base = clinic["site_url"]
+    data: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "MedicalWebPage",
+        "name": page.title, "url": base + page.url, "inLanguage": clinic["language"],
+        "audience": {"@type": "MedicalAudience", "audienceType": "Patient"},
+        "lastReviewed": page.last_reviewed,
+        "reviewedBy": {"@type": "Person", "name": clinic["reviewer"]["name"],
+                       "jobTitle": clinic["reviewer"]["role"]},
+        "publisher": {"@type": "MedicalOrganization", "name": clinic["name"], "url": base,
+                      "telephone": clinic["contact"]["phone"], "email": clinic["contact"]["email"]},
+    }
+    if page.description:
+        data["description"] = page.description
+    conditions = [c for c in k.conditions_in_order if c.page == page.file]
+    if conditions:
+        data["about"] = [{
+            "@type": "MedicalCondition", "name": c.name, "url": f"{base}{page.url}#{c.anchor}",
+            "description": c.summary,
+            "signOrSymptom": [{"@type": "MedicalSignOrSymptom", "name": s.label}
+                              for s in k.symptoms if c.features.get(s.id) and c.features[s.id].fit == "typical"],
+            "possibleTreatment": [{"@type": "MedicalTherapy", "name": t.name} for t in k.treatments_for(c.id)],
+        } for c in conditions]
+    return data
