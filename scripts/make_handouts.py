@@ -3,10 +3,11 @@
 
     python scripts/make_handouts.py [--site site]
 
-Writes SITE/handouts/<page>.pdf and SITE/handouts/booklet.pdf (12 pt type), and the same in large
-print (16 pt) in SITE/handouts/large/, at the clinic's paper size (clinic.yml `paper`). Fails,
-writing nothing, when a handout breaks a layout rule (sitekit/handout_layout.py). Needs Chromium (Debian's, or CHROMIUM=/path) and the packages in
-requirements.txt; exits with status 1 and says what is missing otherwise.
+Writes SITE/handouts/<page>.pdf and SITE/handouts/booklet.pdf (12 pt type), and the same in
+large print (16 pt) in SITE/handouts/large/, at the clinic's paper size (clinic.yml `paper`).
+Fails, writing nothing, when a handout breaks a layout rule (sitekit/handout_layout.py). Needs
+Chromium (Debian's, or CHROMIUM=/path) and the packages in requirements.txt; exits with status 1
+and says what is missing otherwise.
 """
 from __future__ import annotations
 

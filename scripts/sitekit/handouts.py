@@ -73,7 +73,6 @@ class SitePage:
     stylesheets: list[str]
     body_attrs: str
     has_warning_signs: bool  # the page lists the emergency signs itself
-    picture_words: frozenset[str] = frozenset()  # labels drawn inside the page's SVG pictures
 
     @property
     def pdf_name(self) -> str:
@@ -110,7 +109,7 @@ def _warning_box(node: Node) -> bool:
     return node.tag == "aside" and node.get("data-level") == "emergency"
 
 
-def read_page(site: Path, site_url: str, name: str) -> SitePage:
+def read_page(site: Path, name: str) -> SitePage:
     """The parts of a built page a handout uses, found by their data- markers with a parser."""
     path = site / ("index.html" if name == "index" else f"{name}/index.html")
     if not path.is_file():
@@ -144,21 +143,7 @@ def read_page(site: Path, site_url: str, name: str) -> SitePage:
         stylesheets=[urljoin(url, n.get("href") or "") for n in
                      tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
         body_attrs=body.start_tag()[len("<body"):-1],
-        has_warning_signs=content.find(lambda n: n.get("data-level") == "emergency") is not None,
-        picture_words=picture_words(site, site_url, content))
-
-
-def picture_words(site: Path, site_url: str, content: Node) -> frozenset[str]:
-    """The labels inside the SVG pictures the content shows. A picture's labels scale with the
-    picture and may be smaller than the type size; each picture's words are also in the text."""
-    words: set[str] = set()
-    for image in content.find_all(lambda n: n.tag == "img"):
-        src = (image.get("src") or "").split("#")[0]
-        path = site / src[len(site_url):] if src.startswith(site_url) else None
-        if path is not None and path.suffix == ".svg" and path.is_file():
-            svg = parse(path.read_text(encoding="utf-8"))
-            words |= {n.text() for n in svg.find_all(lambda n: n.tag == "text")}
-    return frozenset(w for w in words if w)
+        has_warning_signs=content.find(lambda n: n.get("data-level") == "emergency") is not None)
 
 
 def without_warning_box(content: str) -> str:
@@ -253,7 +238,7 @@ class Handouts:
     def build(self, names: list[str], out: Path) -> dict[str, int]:
         """Write every handout and the booklet, in both sizes, into ``out`` (large print in
         ``out/large``); return each file's page count. A broken layout rule raises HandoutError."""
-        pages = [read_page(self.site, self.site_url, name) for name in names]
+        pages = [read_page(self.site, name) for name in names]
         made: dict[str, bytes] = {}
         problems: list[str] = []
         with Printer(self.site, self.site_url) as printer:
@@ -262,12 +247,12 @@ class Handouts:
                     title = f"{page.title} - {self.clinic['name']}"
                     pdf = self._print(printer, page.name, size, self.document(title, size, [page]))
                     name = size.folder + page.pdf_name
-                    problems += handout_layout.problems(name, pdf, size.points, size.footer_top, page.picture_words)
+                    problems += handout_layout.problems(name, pdf, size.points, size.footer_top)
                     made[name] = self._finish(pdf, title)
                 name = size.folder + "booklet.pdf"
-                pdf, title = self._booklet(printer, size, pages)
-                problems += handout_layout.problems(name, pdf, size.points, size.footer_top,
-                                                    frozenset().union(*(p.picture_words for p in pages)), booklet=True)
+                lengths = [pdf_meta.page_count(made[size.folder + page.pdf_name]) for page in pages]
+                pdf, title = self._booklet(printer, size, pages, lengths)
+                problems += handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=True)
                 made[name] = self._finish(pdf, title)
         if problems:
             raise HandoutError("the handouts break the layout rules (docs/stylesheets/print.css):\n  "
@@ -281,13 +266,16 @@ class Handouts:
             (out / name).write_bytes(pdf)
         return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}
 
-    def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage]) -> tuple[bytes, str]:
+    def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
+                 lengths: list[int]) -> tuple[bytes, str]:
         """Cover, contents, then every page; the contents' numbers are read back from the PDF's
         bookmarks and the booklet printed again until they match where each page really starts."""
         title = f"{self.site_name} - {self.clinic['name']}"
-        starts = [2 + 2 * i for i in range(len(pages))]  # a guess: checked below
+        # A guess from the handouts' own lengths after a two-page cover; checked below.
+        starts = [3 + sum(lengths[:i]) for i in range(len(pages))]
         for _ in range(5):
-            pdf = self._print(printer, "booklet", size, self.document(title, size, pages, list(zip(pages, starts))))
+            contents = list(zip(pages, starts, strict=True))
+            pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents))
             found = pdf_meta.outline_pages(pdf)
             missing = [page.title for page in pages if page.title not in found]
             if missing:
