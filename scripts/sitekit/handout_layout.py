@@ -173,6 +173,16 @@ def lines_by_page(found: list[Span], footer_top: float) -> dict[int, list[list[S
     return pages
 
 
+def line_text(line: list[Span]) -> str:
+    """A line's words: runs joined by spaces, or run together when each run is one letter.
+
+    >>> line_text([Span(0, 1, 12, "Next"), Span(0, 1, 12, "part")]), line_text([Span(0, 1, 12, c) for c in "Next"])
+    ('Next part', 'Next')
+    """
+    joiner = "" if all(len(s.text) == 1 for s in line) else " "
+    return joiner.join(s.text for s in line)
+
+
 def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
     """Every broken rule in one printed handout, each as a located message (file, page, text);
     ``footer_top``: the height (points from the page's foot) below which only the footer is drawn.
@@ -200,7 +210,7 @@ def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
             continue
         last = lines[-1]
         if max(s.size for s in last) >= points * HEADING_RATIO:
-            out.append(f'{where}: the heading "{" ".join(s.text for s in last)[:50]}" is the last line of the page')
+            out.append(f'{where}: the heading "{line_text(last)[:50]}" is the last line of the page')
         filled = (text_top - last[0].y) / (text_top - footer_top)
         if not booklet and filled < FILL_MIN:
             out.append(f"{where}: the page is only {filled:.0%} full before the next page starts")

@@ -240,23 +240,19 @@ class Handouts:
         ``out/large``); return each file's page count. A broken layout rule raises HandoutError."""
         pages = [read_page(self.site, name) for name in names]
         made: dict[str, bytes] = {}
-        problems: list[str] = []
         with Printer(self.site, self.site_url) as printer:
             for size in SIZES:
                 for page in pages:
                     title = f"{page.title} - {self.clinic['name']}"
                     pdf = self._print(printer, page.name, size, self.document(title, size, [page]))
                     name = size.folder + page.pdf_name
-                    problems += handout_layout.problems(name, pdf, size.points, size.footer_top)
+                    self._check(name, pdf, size)
                     made[name] = self._finish(pdf, title)
                 name = size.folder + "booklet.pdf"
                 lengths = [pdf_meta.page_count(made[size.folder + page.pdf_name]) for page in pages]
                 pdf, title = self._booklet(printer, size, pages, lengths)
-                problems += handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=True)
+                self._check(name, pdf, size, booklet=True)
                 made[name] = self._finish(pdf, title)
-        if problems:
-            raise HandoutError("the handouts break the layout rules (docs/stylesheets/print.css):\n  "
-                               + "\n  ".join(problems))
         for folder in {out / size.folder for size in SIZES}:
             folder.mkdir(parents=True, exist_ok=True)
             for stale in folder.glob("*.pdf"):
@@ -265,6 +261,14 @@ class Handouts:
         for name, pdf in made.items():
             (out / name).write_bytes(pdf)
         return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}
+
+    @staticmethod
+    def _check(name: str, pdf: bytes, size: PrintSize, booklet: bool = False) -> None:
+        """Stop at the first handout that breaks a layout rule, naming each broken rule."""
+        problems = handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=booklet)
+        if problems:
+            raise HandoutError("a handout breaks the layout rules (see docs/stylesheets/print.css and "
+                               "the page's Markdown):\n  " + "\n  ".join(problems))
 
     def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
                  lengths: list[int]) -> tuple[bytes, str]:
