@@ -82,7 +82,12 @@ class Node:
         return f"{self.start_tag()}{self.inner_html()}</{self.tag}>"
 
     def text(self, skip: Callable[[Node], bool] = lambda n: False) -> str:
-        """The visible words, whitespace folded; elements for which ``skip`` is true are left out."""
+        """The words of an inline run (a heading, a title), whitespace folded; elements for which
+        ``skip`` is true are left out.
+
+        >>> parse('<h2>Classic <abbr>sciatica</abbr>: L5<a href="#x">#</a></h2>').text(lambda n: n.tag == "a")
+        'Classic sciatica: L5'
+        """
         words: list[str] = []
         for child in self.children:
             if isinstance(child, str):
@@ -90,7 +95,7 @@ class Node:
                     words.append(html.unescape(child))
             elif not skip(child):
                 words.append(child.text(skip))
-        return " ".join(" ".join(words).split())
+        return " ".join("".join(words).split())
 
 
 class _TreeBuilder(HTMLParser):
