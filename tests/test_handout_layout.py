@@ -23,7 +23,7 @@ FIXTURES = {
     "good": f"<h1>Title</h1>{LINE * 70}",
     "small type": f"<h1>Title</h1>{LINE * 5}<p style='font-size:9pt'>Small print.</p>",
     "heading at the foot": f"<h1>Title</h1>{LINE * 2}<div style='height:205mm'></div>"
-                           f"<h2 style='font-size:20pt'>Treatments</h2>{LINE * 6}",
+                           f"<h2 style='font-size:20pt'>Next part</h2>{LINE * 6}",
     "half-empty page": f"<h1>Title</h1>{LINE * 8}<div style='break-before:page'>{LINE * 30}</div>",
     "lone line": f"<h1>Title</h1>{LINE * 5}<p style='break-before:page'>One line.</p>",
     "figure labels": f"<h1>Title</h1>{LINE * 3}<figure><img alt='Diagram' src='data:image/svg+xml,"
@@ -51,7 +51,7 @@ def test_a_handout_that_keeps_the_rules_passes(printed):
 
 @pytest.mark.parametrize(("fixture", "message"), [
     ("small type", "text at 9 pt, smaller than 12 pt"),
-    ("heading at the foot", 'the heading "Treatments" is the last line of the page'),
+    ("heading at the foot", 'the heading "Next part" is the last line of the page'),
     ("half-empty page", "full before the next page starts"),
     ("lone line", "only 1 line(s) on the page"),
 ])

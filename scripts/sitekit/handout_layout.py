@@ -137,10 +137,10 @@ def _page_spans(number: int, data: bytes, fonts: dict[str, tuple[int, dict[int, 
                     raw = _string_bytes(piece)
                     codes = [int.from_bytes(raw[i:i + width], "big") for i in range(0, len(raw), width)]
                     text += "".join(table.get(c, "") for c in codes)
-            if text.strip():
+            if text:
                 m = _mult(tm, ctm)
                 found.append(Span(number, round(m[5], 1), round(size * math.hypot(m[2], m[3]), 2),
-                                  " ".join(text.split()), b"/Figure" in marks))
+                                  " ".join(text.split()) or " ", b"/Figure" in marks))
     return found
 
 
@@ -170,17 +170,18 @@ def lines_by_page(found: list[Span], footer_top: float) -> dict[int, list[list[S
             lines[-1].append(span)
         else:
             lines.append([span])
-    return pages
+    return {page: [line for line in lines if line_text(line).strip()] for page, lines in pages.items()}
 
 
 def line_text(line: list[Span]) -> str:
-    """A line's words: runs joined by spaces, or run together when each run is one letter.
+    """A line's words: runs joined by spaces, or run together when each run is one letter (then
+    the spaces are runs of their own).
 
-    >>> line_text([Span(0, 1, 12, "Next"), Span(0, 1, 12, "part")]), line_text([Span(0, 1, 12, c) for c in "Next"])
-    ('Next part', 'Next')
+    >>> line_text([Span(0, 1, 12, "Next"), Span(0, 1, 12, "part")]), line_text([Span(0, 1, 12, c) for c in "A b"])
+    ('Next part', 'A b')
     """
     joiner = "" if all(len(s.text) == 1 for s in line) else " "
-    return joiner.join(s.text for s in line)
+    return " ".join(joiner.join(s.text for s in line).split())
 
 
 def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
@@ -193,7 +194,7 @@ def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
     found, height = spans(pdf)
     out: list[str] = []
     for span in found:
-        if span.size < points - 0.05 and not span.in_figure:
+        if span.text.strip() and span.size < points - 0.05 and not span.in_figure:
             out.append(f"{name} page {span.page + 1}: text at {span.size:g} pt, smaller than {points} pt: "
                        f'"{span.text[:50]}"')
             break  # one is enough to point at the rule in print.css
@@ -209,7 +210,7 @@ def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
         if number == count - 1:
             continue
         last = lines[-1]
-        if max(s.size for s in last) >= points * HEADING_RATIO:
+        if max(s.size for s in last if s.text.strip()) >= points * HEADING_RATIO:
             out.append(f'{where}: the heading "{line_text(last)[:50]}" is the last line of the page')
         filled = (text_top - last[0].y) / (text_top - footer_top)
         if not booklet and filled < FILL_MIN:
