@@ -136,7 +136,6 @@ def read_page(site: Path, name: str) -> SitePage:
         help_heading.remove()
         if help_body is not None:
             help_body.remove()
-    body.children = []
     return SitePage(
         name=name, title=heading.text(skip=_is_permalink) if heading else name, url=url,
         content=content.inner_html(), help=help_html, header=header.outer_html(),
@@ -201,12 +200,13 @@ class Handouts:
 
     def section(self, page: SitePage, booklet: bool) -> Markup:
         """One page laid out for paper: clinic header and QR code, the content (the questionnaire
-        for the checker), and for a handout on its own the warning box and where to get help."""
+        for the checker: its first part is the warning signs), and for a handout on its own the
+        warning box (unless the page has its own) and where to get help."""
         questionnaire = page.name == QUESTIONNAIRE_PAGE
         content = without_warning_box(page.content) if booklet else page.content
         return Markup(self.env.get_template("handout-section.html.j2").render(
             page=page, content=Markup(content), questionnaire=questionnaire,
-            warning_box=not booklet and (questionnaire or not page.has_warning_signs),
+            warning_box=not booklet and not questionnaire and not page.has_warning_signs,
             help=Markup("" if booklet else page.help), qr=qr_svg(page.url, f"QR code: {page.url}"),
             **self._context()))
 
