@@ -6,10 +6,10 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 from sitekit.handout_layout import problems
 from sitekit.pdf_print import Printer
@@ -32,10 +32,7 @@ FIXTURES = {
 }
 
 
-@pytest.fixture(scope="module")
-def printed(tmp_path_factory) -> dict[str, bytes]:
-    """Each fixture printed at 12 pt on A4 by the step's own printer."""
-    site = tmp_path_factory.mktemp("site")
+def print_fixtures(site: Path) -> dict[str, bytes]:
     out = {}
     with Printer(site, BASE) as printer:
         for name, body in FIXTURES.items():
@@ -43,6 +40,14 @@ def printed(tmp_path_factory) -> dict[str, bytes]:
             out[name] = printer.pdf(f"{BASE}{name.replace(' ', '-')}.html", page, "A4",
                                     "<span style='font-size:12pt'>Footer</span>", MARGINS)
     return out
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory) -> dict[str, bytes]:
+    """Each fixture printed at 12 pt on A4 by the step's own printer (in a thread of its own: the
+    browser tests' Playwright may hold an asyncio loop in this one)."""
+    with ThreadPoolExecutor(1) as worker:
+        return worker.submit(print_fixtures, tmp_path_factory.mktemp("site")).result()
 
 
 def test_a_handout_that_keeps_the_rules_passes(printed):
