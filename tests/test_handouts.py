@@ -1,23 +1,32 @@
-"""The printable PDF handouts in site/handouts/: present, short, complete, linked, labelled and
-reproducible. The site (with its handouts) is built once by the `built_site` fixture."""
+"""The printable PDF handouts in site/handouts/ (12 pt) and site/handouts/large/ (16 pt): present,
+readable in size, written for paper, complete, linked, labelled and reproducible. The site (with its
+handouts) is built once by the `built_site` fixture; each PDF's text runs are read once (pypdf)."""
 from __future__ import annotations
 
-import html
+import math
 import re
 import shutil
 import subprocess
 import sys
-from functools import lru_cache
+from concurrent.futures import ThreadPoolExecutor
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
-from pypdf import PdfReader
-
 from helpers import PAGES, ROOT, page_file
+from pypdf import PdfReader
+from sitekit.paper_html import parse
 from sitekit.pipeline import Paths, load_inputs
 
 PAPER_POINTS = {"A4": (595, 842), "Letter": (612, 792)}
-_HEADING = re.compile(r"<h([12])\b[^>]*>(.*?)</h\1>", re.S)
+SIZES = {"": 12, "large/": 16}  # folder under handouts/ -> smallest type allowed, in points
+TABLE_POINTS = 11  # the least the issue allows for tables
+ALL = [f"{folder}{name}" for folder in SIZES for name in [*PAGES, "booklet"]]
+# Words that only make sense on a screen (the issue's list, and the checker's own words).
+WEB_ONLY = ["Which conditions fit", "See it in the table", "book online", "web browser", "your device",
+            "JavaScript", "Click here", "click the", "Tap ", "scroll", "Open \"Compare with\"",
+            "Compare it with the other", "Print this page", "Tick the boxes above", "Clear all answers"]
+WARNING_TITLE = "Warning signs: get help now"
 
 
 @lru_cache(maxsize=1)
@@ -29,12 +38,8 @@ def clinic() -> dict:
     return inputs()[1]
 
 
-def text_of(html_fragment: str) -> str:
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", html_fragment)).split())
-
-
 def flat(text: str) -> str:
-    """Text with all whitespace folded, so line and column breaks do not matter."""
+    """Text with all whitespace folded, so line breaks do not matter."""
     return " ".join(text.split())
 
 
@@ -43,25 +48,67 @@ def page_url(name: str) -> str:
     return base if name == "index" else f"{base}{name}/"
 
 
-def section_headings(name: str, site: Path) -> list[str]:
-    """The page's h1 and h2 section headings (those with a permalink) from the built HTML."""
-    source = page_file(name, site).read_text(encoding="utf-8")
-    return [text_of(m.group(2).split('<a class="headerlink"')[0]) for m in _HEADING.finditer(source)
-            if 'class="headerlink"' in m.group(2)]
+def long_date(iso: str) -> str:
+    year, month, day = (int(part) for part in iso.split("-"))
+    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+              "October", "November", "December"]
+    return f"{day} {months[month - 1]} {year}"
 
 
-def reader(site: Path, name: str) -> PdfReader:
-    return PdfReader(site / "handouts" / f"{name}.pdf")
+def paper_headings(name: str, site: Path) -> list[str]:
+    """The page's h1 and h2 headings that reach paper: in the marked content, not inside a part
+    marked kb-print-hide, not the "Where to get help" section (printed once, checked apart)."""
+    tree = parse(page_file(name, site).read_text(encoding="utf-8"))
+    content = tree.find(lambda n: n.has("data-kb-page-content"))
+    assert content is not None
+    hidden = {id(n) for box in content.find_all(lambda n: "kb-print-hide" in (n.get("class") or "").split())
+              for n in box.walk()}
+    def unprinted(node) -> bool:  # the permalink sign, and words only for screen readers
+        permalink = node.tag == "a" and (node.get("href") or "").startswith("#")
+        return permalink or "kb-sr-only" in (node.get("class") or "")
+
+    return [h.text(skip=unprinted)
+            for h in content.find_all(lambda n: n.tag in ("h1", "h2") and n.has("id"))
+            if id(h) not in hidden and h.get("id") != "where-to-get-help"]
 
 
-def pdf_text(pdf: PdfReader, page: int | None = None) -> str:
-    pages = pdf.pages if page is None else [pdf.pages[page]]
-    return flat(" ".join(p.extract_text() or "" for p in pages))
-
-
-def link_targets(pdf: PdfReader) -> list[str]:
+@cache
+def runs(path: Path) -> tuple[tuple[int, float, float, str], ...]:
+    """Every text run of a PDF as (page, baseline y, effective size in pt, text). The effective size
+    is the font size x the text matrix's scale x the CTM's scale (Chromium draws with a scaled CTM)."""
     found = []
-    for page in pdf.pages:
+    for number, page in enumerate(PdfReader(path).pages):
+        def visit(text, cm, tm, _font, size, number=number):
+            if text.strip():
+                a, b, c, d, e, f = tm
+                m = [a * cm[0] + b * cm[2], a * cm[1] + b * cm[3], c * cm[0] + d * cm[2], c * cm[1] + d * cm[3],
+                     e * cm[0] + f * cm[2] + cm[4], e * cm[1] + f * cm[3] + cm[5]]
+                found.append((number, round(m[5], 1), size * math.hypot(m[2], m[3]), text))
+        page.extract_text(visitor_text=visit)
+    return tuple(found)
+
+
+@cache
+def text_of(path: Path, page: int | None = None) -> str:
+    pages = PdfReader(path).pages
+    return flat(" ".join(p.extract_text() or "" for p in (pages if page is None else [pages[page]])))
+
+
+def pdf(site: Path, name: str) -> Path:
+    return site / "handouts" / f"{name}.pdf"
+
+
+def diagram_words() -> str:
+    """Every label drawn inside the site's SVG diagrams, run together (their type scales with them)."""
+    words = ""
+    for svg in (ROOT / "docs/assets").glob("*.svg"):
+        words += "".join(n.text() for n in parse(svg.read_text(encoding="utf-8")).find_all(lambda n: n.tag == "text"))
+    return words.replace(" ", "")
+
+
+def link_targets(reader: PdfReader) -> list[str]:
+    found = []
+    for page in reader.pages:
         for annot in page.get("/Annots") or []:
             action = annot.get_object().get("/A")
             if action is not None and "/URI" in action.get_object():
@@ -69,95 +116,138 @@ def link_targets(pdf: PdfReader) -> list[str]:
     return found
 
 
-def test_every_page_has_a_handout_and_the_site_a_booklet(built_site: Path):
-    """Every page of the site has a PDF handout named after it, and there is one booklet; all open."""
-    for name in [*PAGES, "booklet"]:
-        path = built_site / "handouts" / f"{name}.pdf"
-        assert path.is_file(), f"missing {path}"
-        assert len(PdfReader(path).pages) >= 1
-
-
-@pytest.mark.parametrize("name", PAGES)
-def test_handout_fits_two_pages_at_the_clinic_paper_size(built_site: Path, name: str):
-    """A page's handout is at most two pages, each the clinic's paper size."""
-    pdf = reader(built_site, name)
-    assert 1 <= len(pdf.pages) <= 2, f"{name}.pdf has {len(pdf.pages)} pages"
+def test_every_page_has_a_handout_and_the_site_a_booklet_in_both_sizes(built_site: Path):
+    """Every page of the site has a PDF handout named after it, in normal and large print, and so
+    does the booklet; all open, at the clinic's paper size."""
     width, height = PAPER_POINTS[clinic()["paper"]]
-    for page in pdf.pages:
-        box = page.mediabox
-        assert abs(float(box.width) - width) < 2 and abs(float(box.height) - height) < 2, \
-            f"{name}.pdf is {box.width} x {box.height} pt, not {clinic()['paper']}"
+    for name in ALL:
+        reader = PdfReader(pdf(built_site, name))
+        assert len(reader.pages) >= 1
+        for page in reader.pages:
+            assert abs(float(page.mediabox.width) - width) < 2 and abs(float(page.mediabox.height) - height) < 2, \
+                f"{name}.pdf is {page.mediabox.width} x {page.mediabox.height} pt, not {clinic()['paper']}"
 
 
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", ALL)
+def test_type_is_never_smaller_than_the_handouts_size(built_site: Path, name: str):
+    """Every text run (body, tables, header, footer) is at least 12 pt, or 16 pt in large print;
+    only a diagram's own labels (which scale with the picture) may be smaller."""
+    floor = SIZES["large/" if name.startswith("large/") else ""]
+    assert floor >= TABLE_POINTS  # tables print at the body's size, above the 11 pt the issue asks
+    labels = diagram_words()
+    small: dict[tuple[int, float], str] = {}
+    for page, y, size, text in runs(pdf(built_site, name)):
+        if size < floor - 0.05:
+            small[(page, y)] = small.get((page, y), "") + text
+    for (page, _y), line in small.items():
+        assert line.replace(" ", "") in labels, f"{name}.pdf page {page + 1}: {line!r} is under {floor} pt"
+    body = [size for _p, _y, size, text in runs(pdf(built_site, name))
+            if len(text.strip()) > 20 and text.replace(" ", "") not in labels]
+    assert min(body) >= floor - 0.05, f"{name}.pdf: body text at {min(body):.1f} pt"
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_nothing_on_paper_only_makes_sense_on_a_screen(built_site: Path, name: str):
+    """No screen-only words reach paper (the kb-print-hide marker in print.css leaves them off)."""
+    text = text_of(pdf(built_site, name))
+    for phrase in WEB_ONLY:
+        assert phrase.lower() not in text.lower(), f"{name}.pdf says {phrase!r}"
+
+
+@pytest.mark.parametrize("name", [n for n in PAGES if n != "symptom-checker"])
 def test_handout_holds_the_page_its_warning_signs_and_its_clinic(built_site: Path, name: str):
-    """The handout's text has the page's headings, every emergency sign, the clinic and the page's address."""
+    """The handout's text has the page's paper headings, the emergency signs and what to do (once),
+    where to get help (once), the clinic, the page's address, its review dates and page numbers."""
     knowledge, info = inputs()
-    text = pdf_text(reader(built_site, name))
-    for heading in section_headings(name, built_site):
+    text = text_of(pdf(built_site, name))
+    for heading in paper_headings(name, built_site):
         assert heading in text, f"{name}.pdf lacks the heading {heading!r}"
     for sign in knowledge.signs("emergency"):
         assert flat(sign.label) in text, f"{name}.pdf lacks the warning sign {sign.label!r}"
     assert flat(info["region"]["emergency"]["action"]) in text
+    assert text.count(WARNING_TITLE) <= 1 and text.count("Where to get help") == 1, name
     assert info["name"] in text
     assert page_url(name) in text.replace(" ", ""), f"{name}.pdf does not show {page_url(name)}"
-    assert info["last_reviewed"] in text and info["next_review"] in text
-    assert re.search(r"Page 1 of [12]\b", text), f"{name}.pdf has no page numbers"
+    assert long_date(info["last_reviewed"]) in text and long_date(info["next_review"]) in text
+    assert re.search(r"Page 1 of \d+\b", text), f"{name}.pdf has no page numbers"
 
 
-@pytest.mark.parametrize("name", [*PAGES, "booklet"])
+@pytest.mark.parametrize("name", ["symptom-checker", "large/symptom-checker", "booklet"])
+def test_checker_on_paper_is_a_questionnaire_with_a_box_for_every_question(built_site: Path, name: str):
+    """A box for every warning sign and every symptom in the knowledge file, warning signs first,
+    each level with the clinic's action, and "bring this to your appointment" at the end."""
+    knowledge, info = inputs()
+    text = text_of(pdf(built_site, name))
+    start = text.index("Part 1: Warning signs")
+    sheet = text[start: text.index("Bring this sheet to your appointment", start)]
+    boxed = [flat(item) for item in sheet.split("\u2610")[1:]]
+    signs = [flat(w.label) for w in knowledge.warning_signs]
+    symptoms = [flat(s.label) for s in knowledge.symptoms]
+    assert len(boxed) == len(signs) + len(symptoms), f"{len(boxed)} boxes for {len(signs) + len(symptoms)} questions"
+    order = [next(i for i, item in enumerate(boxed) if item.startswith(label)) for label in signs + symptoms]
+    assert max(order[: len(signs)]) < min(order[len(signs):]), "a symptom comes before a warning sign"
+    for level in ("emergency", "urgent", "see_doctor"):
+        assert flat(f"If you tick any box here: {info['region'][level]['action']}") in sheet
+
+
+@pytest.mark.parametrize("folder", list(SIZES))
+def test_booklet_has_the_warning_box_and_help_once(built_site: Path, folder: str):
+    """The booklet prints the warning signs box and "Where to get help" once, not per section."""
+    text = text_of(pdf(built_site, f"{folder}booklet"))
+    assert text.count(WARNING_TITLE) == 1
+    assert text.count("Where to get help") == 1
+
+
+@pytest.mark.parametrize("folder", list(SIZES))
+def test_booklet_contents_match_where_each_page_starts(built_site: Path, folder: str):
+    """Each contents entry's page number is the booklet page where that page's title and address appear."""
+    path = pdf(built_site, f"{folder}booklet")
+    front = text_of(path, 0)
+    numbers = {}
+    for name in PAGES:
+        title = paper_headings(name, built_site)[0] if name != "symptom-checker" else "Symptom checker"
+        match = re.search(re.escape(title) + r" Page (\d+)", front)
+        assert match, f"the contents do not list {title!r}"
+        numbers[name] = int(match.group(1))
+        start = text_of(path, numbers[name] - 1)
+        assert title in start and page_url(name) in start.replace(" ", ""), \
+            f"{title!r} is not on booklet page {numbers[name]}"
+    assert 2 <= min(numbers.values()) <= 4, "the cover, contents and help should take one to three pages"
+    assert sorted(numbers.values()) == [numbers[n] for n in PAGES], "contents out of order"
+
+
+@pytest.mark.parametrize("name", ALL)
 def test_handout_links_point_at_the_site_or_the_clinic(built_site: Path, name: str):
     """Every link in a PDF goes to the published site, a phone number, an email, or a URL the data files name."""
     knowledge, info = inputs()
     declared = {info["contact"]["booking_url"], *(s.url for s in knowledge.sources)}
-    links = link_targets(reader(built_site, name))
-    assert links, f"{name}.pdf has no links"
-    for url in links:
+    for url in link_targets(PdfReader(pdf(built_site, name))):
         assert (url.startswith((info["site_url"], "tel:", "mailto:")) or url in declared), \
             f"{name}.pdf links to {url}"
 
 
-def test_booklet_contents_match_where_each_page_starts(built_site: Path):
-    """Each contents entry's page number is the booklet page where that page's title and address appear."""
-    booklet = reader(built_site, "booklet")
-    front = pdf_text(booklet, 0)
-    counts = {name: len(reader(built_site, name).pages) for name in PAGES}
-    numbers = {}
-    for name in PAGES:
-        title = section_headings(name, built_site)[0]
-        match = re.search(re.escape(title) + r" Page (\d+)", front)
-        assert match, f"the contents do not list {title!r}"
-        numbers[name] = int(match.group(1))
-        start = pdf_text(booklet, numbers[name] - 1)
-        assert title in start and page_url(name) in start.replace(" ", ""), \
-            f"{title!r} is not on booklet page {numbers[name]}"
-    first = min(numbers.values())
-    assert 2 <= first <= 3, "the cover and contents should take one or two pages"
-    assert len(booklet.pages) == first - 1 + sum(counts.values())
-    assert sorted(numbers.values()) == [numbers[n] for n in PAGES], "contents out of order"
-
-
-@pytest.mark.parametrize("name", [*PAGES, "booklet"])
+@pytest.mark.parametrize("name", ALL)
 def test_pdf_metadata_names_the_page_clinic_and_language(built_site: Path, name: str):
     """Title (page and clinic), author, language, review-date timestamps and tags are set."""
     info = clinic()
-    pdf = reader(built_site, name)
-    meta = pdf.metadata
+    reader = PdfReader(pdf(built_site, name))
+    meta = reader.metadata
     assert info["name"] in meta.title
-    if name != "booklet":
-        assert section_headings(name, built_site)[0] in meta.title
+    page = name.removeprefix("large/")
+    if page not in ("booklet", "symptom-checker"):
+        assert paper_headings(page, built_site)[0] in meta.title
     assert meta.author == info["name"]
-    root = pdf.trailer["/Root"]
+    root = reader.trailer["/Root"]
     assert root["/Lang"] == info["language"]
     assert root["/MarkInfo"]["/Marked"] and "/StructTreeRoot" in root, "not a tagged PDF"
     day = info["last_reviewed"].replace("-", "")
     assert meta["/CreationDate"].startswith(f"D:{day}") and meta["/ModDate"].startswith(f"D:{day}")
 
 
-@pytest.mark.parametrize("name", [*PAGES, "booklet"])
+@pytest.mark.parametrize("name", ALL)
 def test_pdf_fonts_are_embedded(built_site: Path, name: str):
     """Every font the PDF uses is embedded (so it prints the same everywhere)."""
-    for page in reader(built_site, name).pages:
+    for page in PdfReader(pdf(built_site, name)).pages:
         fonts = (page.get("/Resources") or {}).get("/Font") or {}
         for key, ref in fonts.items():
             font = ref.get_object()
@@ -169,13 +259,15 @@ def test_pdf_fonts_are_embedded(built_site: Path, name: str):
                 f"{name}.pdf: font {font.get('/BaseFont', key)} is not embedded"
 
 
-def test_every_page_links_its_handout_and_home_the_booklet(built_site: Path):
-    """Each built page links its own handout, and Home links the booklet."""
+def test_every_page_links_its_handouts_and_home_the_booklets(built_site: Path):
+    """Each built page links its own handout and its large-print one; Home links both booklets."""
     for name in PAGES:
         source = page_file(name, built_site).read_text(encoding="utf-8")
         prefix = "" if name == "index" else "../"
-        assert f'href="{prefix}handouts/{name}.pdf"' in source, f"{name} does not link its handout"
-    assert 'href="handouts/booklet.pdf"' in page_file("index", built_site).read_text(encoding="utf-8")
+        for folder in SIZES:
+            assert f'href="{prefix}handouts/{folder}{name}.pdf"' in source, f"{name} does not link handouts/{folder}"
+    home = page_file("index", built_site).read_text(encoding="utf-8")
+    assert 'href="handouts/booklet.pdf"' in home and 'href="handouts/large/booklet.pdf"' in home
 
 
 def test_handout_step_is_reproducible(built_site: Path, tmp_path: Path):
@@ -185,8 +277,33 @@ def test_handout_step_is_reproducible(built_site: Path, tmp_path: Path):
     result = subprocess.run([sys.executable, str(ROOT / "scripts/make_handouts.py"), "--site", str(copy)],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
-    first = sorted(p.name for p in (built_site / "handouts").glob("*.pdf"))
-    assert first == sorted(p.name for p in (copy / "handouts").glob("*.pdf"))
+    first = sorted(str(p.relative_to(built_site)) for p in (built_site / "handouts").rglob("*.pdf"))
+    assert first == sorted(str(p.relative_to(copy)) for p in (copy / "handouts").rglob("*.pdf"))
     for name in first:
-        assert (built_site / "handouts" / name).read_bytes() == (copy / "handouts" / name).read_bytes(), \
-            f"{name} differs between two runs"
+        assert (built_site / name).read_bytes() == (copy / name).read_bytes(), f"{name} differs between two runs"
+
+
+def test_handouts_keep_the_rules_on_the_other_paper_size(built_site: Path, tmp_path: Path):
+    """With the other paper size in clinic.yml every handout is made (the step checks its layout
+    rules itself) at that size, and the type is still 12 and 16 pt."""
+    from make_handouts import make_handouts
+
+    other = "Letter" if clinic()["paper"] == "A4" else "A4"
+    clinic_file = tmp_path / "clinic.yml"
+    text = (ROOT / "clinic.yml").read_text(encoding="utf-8")
+    clinic_file.write_text(re.sub(r"(?m)^paper: .*$", f"paper: {other}", text), encoding="utf-8")
+    shutil.copytree(ROOT / "clinic-assets", tmp_path / "clinic-assets")
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("handouts"))
+    with ThreadPoolExecutor(1) as worker:  # the browser tests' Playwright may hold this thread's asyncio loop
+        counts = worker.submit(make_handouts, copy, Paths(clinic=clinic_file)).result()
+    assert len(counts) == len(ALL)
+    width, height = PAPER_POINTS[other]
+    for name in ("mimics", "large/treatments", "large/booklet"):
+        reader = PdfReader(pdf(copy, name))
+        assert abs(float(reader.pages[0].mediabox.width) - width) < 2
+        assert abs(float(reader.pages[0].mediabox.height) - height) < 2
+        sizes = [size for _p, _y, size, text in runs(pdf(copy, name))
+                 if len(text.strip()) > 20 and text.replace(" ", "") not in diagram_words()]
+        assert min(sizes) >= SIZES["large/" if name.startswith("large/") else ""] - 0.05
+

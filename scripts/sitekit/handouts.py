@@ -1,13 +1,18 @@
-"""Printable PDF handouts from the built site: one per page in the nav, and a booklet of them all.
+"""Printable PDF handouts from the built site: one per page in the nav, and a booklet of them all,
+each in normal print (12 pt) and large print (16 pt, in handouts/large/).
 
-Reads only the built site (each page's article, clinic print header, stylesheets and canonical
-address) and the checked clinic and knowledge files; lays them out with the handout templates and
-prints them in headless Chromium (``pdf_print``), then fixes their metadata (``pdf_meta``).
+Reads only the built site (each page's marked content and clinic print header, its stylesheets and
+canonical address) and the checked clinic and knowledge files; lays them out with the handout
+templates, prints them in headless Chromium (``pdf_print``), checks their type and layout
+(``handout_layout``: a broken rule fails the build) and fixes their metadata (``pdf_meta``).
+
+What reaches paper is decided once, in docs/stylesheets/print.css: anything marked
+``kb-print-hide`` (Markdown: ``{ .kb-print-hide }``) is left off, ``kb-print-only`` is shown only
+there. The symptom checker prints as a questionnaire (handout-questionnaire.html.j2), made from the
+same knowledge file as the checker.
 """
 from __future__ import annotations
 
-import html
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,32 +20,35 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from . import pdf_meta, yamlsource
-from .html_parts import marked_element
-from .model import Knowledge
+from . import handout_layout, pdf_meta, yamlsource
+from .model import SIGN_GROUPS, Knowledge
+from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
 from .render import environment
 
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
-MAX_PAGES = 2  # a topic handout is one sheet of paper, printed on both sides
-FIT_LEVELS = 6  # print.css: .kb-handout[data-fit="0".."5"], each a little smaller than the last
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
-_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)"')
-_STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"')
-_BODY = re.compile(r"<body([^>]*)>")
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
-_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
-_HELP = '<h2 id="where-to-get-help"'  # generated/help.md: the section every page ends with
+QUESTIONNAIRE_PAGE = "symptom-checker"  # on paper, the checker is a questionnaire to fill in by pen
+HELP_ID = "where-to-get-help"  # generated/help.md: the section every page ends with
 
 
-def too_long(counts: dict[str, int]) -> list[str]:
-    """The handouts (not the booklet) longer than MAX_PAGES.
+@dataclass(frozen=True)
+class PrintSize:
+    """One size of print: its folder under handouts/, the body type size and the page margins."""
 
-    >>> too_long({"a.pdf": 2, "b.pdf": 3, "booklet.pdf": 20})
-    ['b.pdf (3 pages)']
-    """
-    return [f"{name} ({count} pages)" for name, count in counts.items()
-            if name != "booklet.pdf" and count > MAX_PAGES]
+    name: str
+    folder: str
+    points: int
+    margins: dict[str, str]
+
+    @property
+    def footer_top(self) -> float:
+        """Height in points of the bottom margin, where Chromium draws the footer."""
+        return float(self.margins["bottom"].removesuffix("mm")) * 72 / 25.4
+
+
+NORMAL = PrintSize("normal", "", 12, {"top": "12mm", "bottom": "16mm", "left": "15mm", "right": "15mm"})
+LARGE = PrintSize("large", "large/", 16, {"top": "12mm", "bottom": "19mm", "left": "15mm", "right": "15mm"})
+SIZES = (NORMAL, LARGE)
 
 
 class HandoutError(RuntimeError):
@@ -49,43 +57,26 @@ class HandoutError(RuntimeError):
 
 @dataclass(frozen=True)
 class SitePage:
-    """One built page, as the handouts need it.
+    """One built page, as the handouts need it: ``content`` has no "Where to get help" section
+    (``help`` holds it); every address in both is absolute.
 
-    >>> SitePage("anatomy", "How your back...", "https://example.org/anatomy/", "", "", [], "").pdf_name
+    >>> SitePage("anatomy", "How your back...", "https://example.org/anatomy/", "", "", "", [], "", False).pdf_name
     'anatomy.pdf'
     """
 
     name: str
     title: str
     url: str
-    article: str
+    content: str
+    help: str
     header: str
     stylesheets: list[str]
     body_attrs: str
+    has_warning_signs: bool  # the page lists the emergency signs itself
 
     @property
     def pdf_name(self) -> str:
         return f"{self.name}.pdf"
-
-
-def absolute_links(fragment: str, base: str) -> str:
-    """Every href and src made absolute against ``base`` (tel: and mailto: stay as they are).
-
-    >>> absolute_links('<a href="../causes/#l4">x</a> <a href="tel:999">y</a>', "https://e.org/k/anatomy/")
-    '<a href="https://e.org/k/causes/#l4">x</a> <a href="tel:999">y</a>'
-    """
-    return _URL_ATTR.sub(lambda m: f'{m.group(1)}="{urljoin(base, html.unescape(m.group(2)))}"'
-                         if not m.group(2).startswith(("data:", "#")) else m.group(0), fragment)
-
-
-def strip_tags(fragment: str) -> str:
-    """Text of an HTML fragment, without the heading's permalink sign.
-
-    >>> strip_tags('Symptoms of <abbr title="x">sciatica</abbr><a class="headerlink" href="#s">&para;</a>')
-    'Symptoms of sciatica'
-    """
-    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment, flags=re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
 
 
 def nav_pages(config: Path) -> list[str]:
@@ -109,27 +100,61 @@ def nav_pages(config: Path) -> list[str]:
     return names
 
 
+def _is_permalink(node: Node) -> bool:
+    return node.tag == "a" and (node.get("href") or "").startswith("#")
+
+
+def _warning_box(node: Node) -> bool:
+    """A page's own warning-signs box (generated/warning-signs/box.html), not a list in the text."""
+    return node.tag == "aside" and node.get("data-level") == "emergency"
+
+
 def read_page(site: Path, name: str) -> SitePage:
-    """The parts of a built page a handout uses, with every link made absolute to the site."""
+    """The parts of a built page a handout uses, found by their data- markers with a parser."""
     path = site / ("index.html" if name == "index" else f"{name}/index.html")
     if not path.is_file():
         raise HandoutError(f"{path} is missing: build the site first (make site).")
-    text = path.read_text(encoding="utf-8")
-    found: dict[str, Any] = {key: rx.search(text) for key, rx in (("article", _ARTICLE), ("canonical", _CANONICAL),
-                                                                 ("body", _BODY))}
-    found["header"] = marked_element(text, "data-kb-print-header")  # marked by overrides/partials
-    missing = [key for key, match in found.items() if match is None]
-    if missing:
-        raise HandoutError(f"{path}: no {', '.join(missing)} found; is overrides/main.html "
-                           "including partials/print-header.html, and is site_url set?")
-    url = found["canonical"].group(1)  # type: ignore[union-attr]
-    article = absolute_links(found["article"].group(1), url)  # type: ignore[union-attr]
-    title = _H1.search(article)
+    tree = parse(path.read_text(encoding="utf-8"))
+    content = tree.find(lambda n: n.has("data-kb-page-content"))  # overrides/main.html
+    header = tree.find(lambda n: n.has("data-kb-print-header"))  # overrides/partials/print-header.html
+    canonical = tree.find(lambda n: n.tag == "link" and n.get("rel") == "canonical")
+    body = tree.find(lambda n: n.tag == "body")
+    missing = [what for what, node in (("data-kb-page-content", content), ("data-kb-print-header", header),
+                                       ("canonical link", canonical), ("body", body)) if node is None]
+    if missing or content is None or header is None or canonical is None or body is None:
+        raise HandoutError(f"{path}: no {', '.join(missing)} found; is overrides/main.html including "
+                           "partials/print-header.html and marking the content, and is site_url set?")
+    url = canonical.get("href") or ""
+    absolute_links(content, url)
+    absolute_links(header, url)
+    heading = content.find(lambda n: n.tag == "h1")
+    help_heading = content.find(lambda n: n.get("id") == HELP_ID)
+    help_html = ""
+    if help_heading is not None:
+        help_body = help_heading.next_element()
+        help_html = help_heading.outer_html() + (help_body.outer_html() if help_body else "")
+        help_heading.remove()
+        if help_body is not None:
+            help_body.remove()
     return SitePage(
-        name=name, title=strip_tags(title.group(1)) if title else name, url=url, article=article,
-        header=absolute_links(found["header"], url),
-        stylesheets=[urljoin(url, href) for href in _STYLESHEET.findall(text)],
-        body_attrs=found["body"].group(1))  # type: ignore[union-attr]
+        name=name, title=heading.text(skip=_is_permalink) if heading else name, url=url,
+        content=content.inner_html(), help=help_html, header=header.outer_html(),
+        stylesheets=[urljoin(url, n.get("href") or "") for n in
+                     tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
+        body_attrs=body.start_tag()[len("<body"):-1],
+        has_warning_signs=content.find(lambda n: n.get("data-level") == "emergency") is not None)
+
+
+def without_warning_box(content: str) -> str:
+    """A page's content without its own warning-signs box (the booklet shows the box once).
+
+    >>> without_warning_box('<p>a</p><aside data-level="emergency"><p>b</p></aside>')
+    '<p>a</p>'
+    """
+    tree = parse(content)
+    for box in tree.find_all(_warning_box):
+        box.remove()
+    return tree.outer_html()
 
 
 def qr_svg(url: str, label: str) -> Markup:
@@ -149,10 +174,10 @@ def qr_svg(url: str, label: str) -> Markup:
 
 @dataclass
 class Handouts:
-    """Lays out and prints every handout of a built site.
+    """Lays out, prints and checks every handout of a built site.
 
     >>> Handouts(Path("site"), knowledge, clinic, "Sciatica and knee pain").build(pages)  # doctest: +SKIP
-    {'anatomy.pdf': 2, ..., 'booklet.pdf': 20}
+    {'anatomy.pdf': 2, ..., 'large/booklet.pdf': 40}
     """
 
     site: Path
@@ -166,34 +191,44 @@ class Handouts:
 
     # ---------------------------------------------------------------- markup
     def _context(self) -> dict[str, Any]:
+        region = self.clinic["region"]
+        levels = {"emergency": region["emergency"]["action"], "urgent": region["urgent"]["action"],
+                  "see-doctor": region["see_doctor"]["action"]}
         return {"clinic": self.clinic, "k": self.knowledge, "site_name": self.site_name,
-                "help_url": urljoin(self.site_url, "when-to-get-help/")}
+                "help_url": urljoin(self.site_url, "when-to-get-help/"), "actions": levels,
+                "sign_groups": SIGN_GROUPS}
 
-    def section(self, page: SitePage, fit: int = 0) -> Markup:
-        """One page laid out for paper: clinic header, content, warning signs, review dates, QR."""
-        before, marker, after = page.article.partition(_HELP)
-        has_box = "kb-care--emergency" in page.article  # the page shows its own emergency box
+    def section(self, page: SitePage, booklet: bool) -> Markup:
+        """One page laid out for paper: clinic header and QR code, the content (the questionnaire
+        for the checker: its first part is the warning signs), and for a handout on its own the
+        warning box (unless the page has its own) and where to get help."""
+        questionnaire = page.name == QUESTIONNAIRE_PAGE
+        content = without_warning_box(page.content) if booklet else page.content
         return Markup(self.env.get_template("handout-section.html.j2").render(
-            page=page, fit=fit, before=Markup(before), after=Markup(marker + after),
-            warning_box=not has_box, qr=qr_svg(page.url, page.url), **self._context()))
+            page=page, content=Markup(content), questionnaire=questionnaire,
+            warning_box=not booklet and not questionnaire and not page.has_warning_signs,
+            help=Markup("" if booklet else page.help), qr=qr_svg(page.url, f"QR code: {page.url}"),
+            **self._context()))
 
-    def document(self, title: str, pages: list[tuple[SitePage, int]],
-                 booklet: list[tuple[SitePage, int]] | None = None) -> str:
-        """The whole HTML document Chromium prints: one section per (page, fit level), and for the
-        booklet a cover and contents (``booklet`` pairs each page with its first page number)."""
-        first = pages[0][0]
+    def document(self, title: str, size: PrintSize, pages: list[SitePage],
+                 contents: list[tuple[SitePage, int]] | None = None) -> str:
+        """The whole HTML document Chromium prints: one handout, or (with ``contents``: each page
+        and its first page number) the booklet with its cover."""
+        first = pages[0]
         return self.env.get_template("handout.html.j2").render(
             title=title, stylesheets=first.stylesheets, body_attrs=Markup(first.body_attrs),
-            logo=urljoin(self.site_url, "generated/logo" + Path(self.clinic["logo"]).suffix),
-            sections=[self.section(p, fit) for p, fit in pages], contents=booklet, **self._context())
+            size=size.name, logo=urljoin(self.site_url, "generated/logo" + Path(self.clinic["logo"]).suffix),
+            sections=[self.section(p, booklet=contents is not None) for p in pages], contents=contents,
+            help=Markup(first.help), **self._context())
 
-    def footer(self) -> str:
-        return self.env.get_template("handout-footer.html.j2").render(**self._context())
+    def footer(self, size: PrintSize) -> str:
+        return self.env.get_template("handout-footer.html.j2").render(points=size.points, margins=size.margins,
+                                                                      **self._context())
 
     # ---------------------------------------------------------------- printing
-    def _print(self, printer: Printer, name: str, html_text: str) -> bytes:
-        return printer.pdf(urljoin(self.site_url, f"handouts/{name}.html"), html_text,
-                           self.clinic["paper"], self.footer())
+    def _print(self, printer: Printer, name: str, size: PrintSize, html_text: str) -> bytes:
+        return printer.pdf(urljoin(self.site_url, f"handouts/{size.folder}{name}.html"), html_text,
+                           self.clinic["paper"], self.footer(size), size.margins)
 
     def _finish(self, pdf: bytes, title: str) -> bytes:
         info = pdf_meta.DocInfo(title=title, author=self.clinic["name"],
@@ -201,56 +236,56 @@ class Handouts:
         return pdf_meta.finish(pdf, info, PRODUCER)
 
     def build(self, names: list[str], out: Path) -> dict[str, int]:
-        """Write ``<name>.pdf`` for each page and ``booklet.pdf`` into ``out``; return page counts."""
+        """Write every handout and the booklet, in both sizes, into ``out`` (large print in
+        ``out/large``); return each file's page count. A broken layout rule raises HandoutError."""
         pages = [read_page(self.site, name) for name in names]
         made: dict[str, bytes] = {}
-        fits: list[int] = []
         with Printer(self.site, self.site_url) as printer:
-            for page in pages:
-                title = f"{page.title} - {self.clinic['name']}"
-                fit, pdf = self._fit(printer, page, title)
-                made[page.pdf_name] = self._finish(pdf, title)
-                fits.append(fit)
-            counts = [pdf_meta.page_count(made[p.pdf_name]) for p in pages]
-            made["booklet.pdf"] = self._booklet(printer, list(zip(pages, fits)), counts)
-        out.mkdir(parents=True, exist_ok=True)
-        for stale in out.glob("*.pdf"):
-            if stale.name not in made:
-                stale.unlink()
+            for size in SIZES:
+                for page in pages:
+                    title = f"{page.title} - {self.clinic['name']}"
+                    pdf = self._print(printer, page.name, size, self.document(title, size, [page]))
+                    name = size.folder + page.pdf_name
+                    self._check(name, pdf, size)
+                    made[name] = self._finish(pdf, title)
+                name = size.folder + "booklet.pdf"
+                lengths = [pdf_meta.page_count(made[size.folder + page.pdf_name]) for page in pages]
+                pdf, title = self._booklet(printer, size, pages, lengths)
+                self._check(name, pdf, size, booklet=True)
+                made[name] = self._finish(pdf, title)
+        for folder in {out / size.folder for size in SIZES}:
+            folder.mkdir(parents=True, exist_ok=True)
+            for stale in folder.glob("*.pdf"):
+                if str(stale.relative_to(out)) not in made:
+                    stale.unlink()
         for name, pdf in made.items():
             (out / name).write_bytes(pdf)
         return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}
 
-    def _fit(self, printer: Printer, page: SitePage, title: str) -> tuple[int, bytes]:
-        """The largest type (fit level) that keeps the page within MAX_PAGES; one step smaller
-        too when that saves a sheet side (no page with just a line or two on it)."""
-        def attempt(fit: int) -> bytes:
-            return self._print(printer, page.name, self.document(title, [(page, fit)]))
+    @staticmethod
+    def _check(name: str, pdf: bytes, size: PrintSize, booklet: bool = False) -> None:
+        """Stop at the first handout that breaks a layout rule, naming each broken rule."""
+        problems = handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=booklet)
+        if problems:
+            raise HandoutError("a handout breaks the layout rules (see docs/stylesheets/print.css and "
+                               "the page's Markdown):\n  " + "\n  ".join(problems))
 
-        fit, pdf = 0, attempt(0)
-        while pdf_meta.page_count(pdf) > MAX_PAGES and fit + 1 < FIT_LEVELS:
-            fit += 1
-            pdf = attempt(fit)
-        if fit == 0 and pdf_meta.page_count(pdf) > 1:
-            smaller = attempt(1)
-            if pdf_meta.page_count(smaller) < pdf_meta.page_count(pdf):
-                return 1, smaller
-        return fit, pdf
-
-    def _booklet(self, printer: Printer, pages: list[tuple[SitePage, int]], counts: list[int]) -> bytes:
+    def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
+                 lengths: list[int]) -> tuple[bytes, str]:
         """Cover, contents, then every page; the contents' numbers are read back from the PDF's
         bookmarks and the booklet printed again until they match where each page really starts."""
         title = f"{self.site_name} - {self.clinic['name']}"
-        starts = [2 + sum(counts[:i]) for i in range(len(pages))]  # a guess (a one-page cover): checked below
-        for _ in range(4):
-            contents = [(page, start) for (page, _fit), start in zip(pages, starts)]
-            pdf = self._print(printer, "booklet", self.document(title, pages, contents))
+        # A guess from the handouts' own lengths after a two-page cover; checked below.
+        starts = [3 + sum(lengths[:i]) for i in range(len(pages))]
+        for _ in range(5):
+            contents = list(zip(pages, starts, strict=True))
+            pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents))
             found = pdf_meta.outline_pages(pdf)
-            missing = [page.title for page, _fit in pages if page.title not in found]
+            missing = [page.title for page in pages if page.title not in found]
             if missing:
                 raise HandoutError(f"booklet: no bookmark for {', '.join(missing)}; does every page start with an h1?")
-            actual = [found[page.title] for page, _fit in pages]
+            actual = [found[page.title] for page in pages]
             if actual == starts:
-                return self._finish(pdf, title)
+                return pdf, title
             starts = actual
         raise HandoutError("booklet: the contents' page numbers did not settle; check print.css page breaks.")

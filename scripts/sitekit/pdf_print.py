@@ -15,7 +15,6 @@ from urllib.parse import unquote, urlsplit
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run",
                  "--font-render-hinting=none"]
-MARGINS = {"top": "12mm", "bottom": "14mm", "left": "13mm", "right": "13mm"}
 
 
 class MissingDependency(RuntimeError):
@@ -49,7 +48,7 @@ class Printer:
     """One headless Chromium for many documents; use it as a context manager.
 
     >>> with Printer(Path("site"), "https://example.org/") as p:  # doctest: +SKIP
-    ...     pdf = p.pdf("https://example.org/handouts/x.html", "<h1>Hi</h1>", "A4", "<span></span>")
+    ...     pdf = p.pdf("https://example.org/handouts/x.html", "<h1>Hi</h1>", "A4", "<span></span>", {})
     """
 
     def __init__(self, site: Path, site_url: str):
@@ -96,13 +95,14 @@ class Printer:
             return
         route.fulfill(path=str(target))
 
-    def pdf(self, url: str, html: str, paper: str, footer: str) -> bytes:
-        """Print ``html`` as if it were served at ``url``; ``footer`` is Chromium's footer template."""
+    def pdf(self, url: str, html: str, paper: str, footer: str, margins: dict[str, str]) -> bytes:
+        """Print ``html`` as if it were served at ``url``; ``footer`` is Chromium's footer template,
+        drawn in the bottom margin."""
         self._documents[url] = html
         try:
             self._page.goto(url, wait_until="load")
             self._page.emulate_media(media="print")
-            return self._page.pdf(format=paper, margin=MARGINS, print_background=True,
+            return self._page.pdf(format=paper, margin=margins, print_background=True,
                                   display_header_footer=True, header_template="<span></span>",
                                   footer_template=footer, tagged=True, outline=True)
         finally:

@@ -1,0 +1,218 @@
+"""The rules every printed handout must keep, read back from the PDF itself (pypdf), so they hold
+whatever the stylesheet or the content does. The build fails when one is broken.
+
+- No text smaller than the handout's type size (12 pt, or 16 pt for large print); headings larger.
+  Only text inside a figure (a diagram's labels scale with it; the page says in words what it
+  shows) is let off: the tagged PDF marks it /Figure.
+- No heading as the last line of a page (it belongs with the text under it).
+- No page, before the last of a handout, left less than 60% full (a block that would not split
+  was pushed over), and no page holding only a line or two (a spilled table row or a widow).
+"""
+from __future__ import annotations
+
+import io
+import math
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pypdf import PdfReader
+
+FILL_MIN = 0.6  # a page before the end must be filled at least this far down its text area
+LINES_MIN = 3  # a page must hold at least this many lines
+HEADING_RATIO = 1.15  # text this much larger than the type size is a heading
+
+
+@dataclass(frozen=True)
+class Span:
+    """One run of text: its page (0-based), baseline height from the page's foot, size in points,
+    and whether it is drawn inside a figure (a picture's labels scale with the picture)."""
+
+    page: int
+    y: float
+    size: float
+    text: str
+    in_figure: bool = False
+
+
+_TOKEN = re.compile(rb"<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|/[^\s/\[\]<>()]+|\[|\]|"
+                    rb"[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z*'\"]+")
+_CMAP_CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+_CMAP_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
+
+
+def _mult(a: list[float], b: list[float]) -> list[float]:
+    return [a[0] * b[0] + a[1] * b[2], a[0] * b[1] + a[1] * b[3],
+            a[2] * b[0] + a[3] * b[2], a[2] * b[1] + a[3] * b[3],
+            a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
+
+
+def _to_unicode(font: Any) -> tuple[int, dict[int, str]]:
+    """A font's code width in bytes (2 for Chromium's Identity-H fonts) and its ToUnicode map."""
+    width = 2 if font.get("/Encoding") == "/Identity-H" else 1
+    table: dict[int, str] = {}
+    if "/ToUnicode" in font:
+        data = font["/ToUnicode"].get_object().get_data()
+        for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
+            for code, text in _CMAP_CHAR.findall(block):
+                table[int(code, 16)] = bytes.fromhex(text.decode()).decode("utf-16-be", "replace")
+        for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.S):
+            for low, high, first in _CMAP_RANGE.findall(block):
+                base = bytes.fromhex(first.decode()).decode("utf-16-be", "replace")
+                for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                    table[code] = base[:-1] + chr(ord(base[-1]) + offset)
+    return width, table
+
+
+def _string_bytes(token: bytes) -> bytes:
+    if token.startswith(b"<"):
+        return bytes.fromhex(re.sub(rb"\s", b"", token[1:-1]).decode())
+    body, out, i = token[1:-1], bytearray(), 0
+    while i < len(body):
+        if body[i:i + 1] == b"\\" and i + 1 < len(body):
+            escape = body[i + 1:i + 2]
+            out += {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}.get(escape, escape)
+            i += 2
+        else:
+            out.append(body[i])
+            i += 1
+    return bytes(out)
+
+
+def _page_spans(number: int, data: bytes, fonts: dict[str, tuple[int, dict[int, str]]]) -> list[Span]:
+    """The text runs of one page's content stream: a small interpreter of the operators that place
+    and size text (q Q cm BT Tf Tm Td TD TL T* Tj TJ ' and marked content), fast where a full parser
+    is slow. Forms drawn with Do are not entered (Chromium draws its text in the page itself)."""
+    found: list[Span] = []
+    ctm, stack = [1.0, 0, 0, 1.0, 0, 0], []  # type: ignore[var-annotated]
+    tm = tlm = [1.0, 0, 0, 1.0, 0, 0]
+    font, size, leading = (1, {}), 0.0, 0.0
+    marks: list[bytes] = []
+    operands: list[Any] = []
+    arrays: list[list[Any]] = []
+    for token in _TOKEN.findall(data):
+        head = token[:1]
+        if token == b"[":
+            arrays.append([])
+            continue
+        if token == b"]":
+            done = arrays.pop() if arrays else []
+            (arrays[-1] if arrays else operands).append(done)
+            continue
+        if token in (b"<<", b">>") or head in b"/(<" or head in b"+-.0123456789":
+            value: Any = token if head in b"/(<" or token in (b"<<", b">>") else float(token)
+            (arrays[-1] if arrays else operands).append(value)
+            continue
+        op, args = token, operands
+        operands = []
+        if op == b"q":
+            stack.append(ctm)
+        elif op == b"Q":
+            ctm = stack.pop() if stack else ctm
+        elif op == b"cm" and len(args) >= 6:
+            ctm = _mult([float(a) for a in args[-6:]], ctm)
+        elif op == b"BT":
+            tm = tlm = [1.0, 0, 0, 1.0, 0, 0]
+        elif op == b"Tf" and len(args) >= 2:
+            font, size = fonts.get(args[-2].decode(), (1, {})), float(args[-1])
+        elif op == b"Tm" and len(args) >= 6:
+            tm = tlm = [float(a) for a in args[-6:]]
+        elif op in (b"Td", b"TD") and len(args) >= 2:
+            tm = tlm = _mult([1.0, 0, 0, 1.0, float(args[-2]), float(args[-1])], tlm)
+            leading = -float(args[-1]) if op == b"TD" else leading
+        elif op == b"TL" and args:
+            leading = float(args[-1])
+        elif op in (b"T*", b"'", b'"'):
+            tm = tlm = _mult([1.0, 0, 0, 1.0, 0, -leading], tlm)
+        elif op in (b"BDC", b"BMC"):
+            marks.append(next((a for a in args if isinstance(a, bytes) and a.startswith(b"/")), b""))
+        elif op == b"EMC":
+            marks = marks[:-1]
+        if op in (b"Tj", b"TJ", b"'", b'"') and args:
+            pieces = args[-1] if isinstance(args[-1], list) else [args[-1]]
+            width, table = font
+            text = ""
+            for piece in pieces:
+                if isinstance(piece, bytes) and piece[:1] in b"(<":
+                    raw = _string_bytes(piece)
+                    codes = [int.from_bytes(raw[i:i + width], "big") for i in range(0, len(raw), width)]
+                    text += "".join(table.get(c, "") for c in codes)
+            if text:
+                m = _mult(tm, ctm)
+                found.append(Span(number, round(m[5], 1), round(size * math.hypot(m[2], m[3]), 2),
+                                  " ".join(text.split()) or " ", b"/Figure" in marks))
+    return found
+
+
+def spans(pdf: bytes) -> tuple[list[Span], float]:
+    """Every visible text run of the PDF, with its effective size (font size x text matrix x CTM:
+    Chromium scales its drawing with the CTM); and the page height in points."""
+    reader = PdfReader(io.BytesIO(pdf))
+    found: list[Span] = []
+    for number, page in enumerate(reader.pages):
+        resources = page.get("/Resources")
+        font_dict = resources.get_object().get("/Font") if resources is not None else None
+        fonts = {str(k): _to_unicode(v.get_object()) for k, v in (font_dict.get_object() if font_dict else {}).items()}
+        contents = page.get_contents()
+        if contents is not None:
+            found += _page_spans(number, contents.get_data(), fonts)
+    height = float(reader.pages[0].mediabox.height) if reader.pages else 0.0
+    return found, height
+
+
+def lines_by_page(found: list[Span], footer_top: float) -> dict[int, list[list[Span]]]:
+    """The body's lines on each page, top to bottom (spans on one baseline, give or take 2 pt);
+    the footer, drawn below ``footer_top``, is left out."""
+    pages: dict[int, list[list[Span]]] = {}
+    for span in sorted((s for s in found if s.y > footer_top), key=lambda s: (s.page, -s.y)):
+        lines = pages.setdefault(span.page, [])
+        if lines and abs(lines[-1][0].y - span.y) <= 2:
+            lines[-1].append(span)
+        else:
+            lines.append([span])
+    return {page: [line for line in lines if line_text(line).strip()] for page, lines in pages.items()}
+
+
+def line_text(line: list[Span]) -> str:
+    """A line's words: runs joined by spaces, or run together when each run is one letter (then
+    the spaces are runs of their own).
+
+    >>> line_text([Span(0, 1, 12, "Next"), Span(0, 1, 12, "part")]), line_text([Span(0, 1, 12, c) for c in "A b"])
+    ('Next part', 'A b')
+    """
+    joiner = "" if all(len(s.text) == 1 for s in line) else " "
+    return " ".join(joiner.join(s.text for s in line).split())
+
+
+def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
+    """Every broken rule in one printed handout, each as a located message (file, page, text);
+    ``footer_top``: the height (points from the page's foot) below which only the footer is drawn.
+
+    >>> problems("x.pdf", small_type_pdf, 12, 45)  # doctest: +SKIP
+    ['x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"']
+    """
+    found, height = spans(pdf)
+    out: list[str] = []
+    for span in found:
+        if span.text.strip() and span.size < points - 0.05 and not span.in_figure:
+            out.append(f"{name} page {span.page + 1}: text at {span.size:g} pt, smaller than {points} pt: "
+                       f'"{span.text[:50]}"')
+            break  # one is enough to point at the rule in print.css
+    pages = lines_by_page(found, footer_top)
+    count = max(pages) + 1 if pages else 0
+    text_top = max((line[0].y for lines in pages.values() for line in lines), default=height)
+    for number in range(count):
+        lines = pages.get(number, [])
+        where = f"{name} page {number + 1}"
+        if len(lines) < LINES_MIN and not (booklet and number == count - 1 and lines):
+            out.append(f"{where}: only {len(lines)} line(s) on the page (a spilled table row or a widow)")
+            continue
+        if number == count - 1:
+            continue
+        last = lines[-1]
+        if max(s.size for s in last if s.text.strip()) >= points * HEADING_RATIO:
+            out.append(f'{where}: the heading "{line_text(last)[:50]}" is the last line of the page')
+        filled = (text_top - last[0].y) / (text_top - footer_top)
+        if not booklet and filled < FILL_MIN:
+            out.append(f"{where}: the page is only {filled:.0%} full before the next page starts")
+    return out
