@@ -148,7 +148,7 @@ def test_type_is_never_smaller_than_the_handouts_size(built_site: Path, name: st
 
 @pytest.mark.parametrize("name", ALL)
 def test_nothing_on_paper_only_makes_sense_on_a_screen(built_site: Path, name: str):
-    """No screen-only words reach paper (the kb-print-hide marker in print.css leaves them off)."""
+    """No screen-only words reach paper (the kb-print-hide marker in site.css leaves them off)."""
     text = text_of(pdf(built_site, name))
     for phrase in WEB_ONLY:
         assert phrase.lower() not in text.lower(), f"{name}.pdf says {phrase!r}"

@@ -197,7 +197,7 @@ def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
         if span.text.strip() and span.size < points - 0.05 and not span.in_figure:
             out.append(f"{name} page {span.page + 1}: text at {span.size:g} pt, smaller than {points} pt: "
                        f'"{span.text[:50]}"')
-            break  # one is enough to point at the rule in print.css
+            break  # one is enough to point at the rule in site.css
     pages = lines_by_page(found, footer_top)
     count = max(pages) + 1 if pages else 0
     text_top = max((line[0].y for lines in pages.values() for line in lines), default=height)

@@ -6,7 +6,7 @@ canonical address) and the checked clinic and knowledge files; lays them out wit
 templates, prints them in headless Chromium (``pdf_print``), checks their type and layout
 (``handout_layout``: a broken rule fails the build) and fixes their metadata (``pdf_meta``).
 
-What reaches paper is decided once, in docs/stylesheets/print.css: anything marked
+What reaches paper is decided once, in docs/stylesheets/site.css (its Paper section): anything marked
 ``kb-print-hide`` (Markdown: ``{ .kb-print-hide }``) is left off, ``kb-print-only`` is shown only
 there. The symptom checker prints as a questionnaire (handout-questionnaire.html.j2), made from the
 same knowledge file as the checker.
@@ -267,7 +267,7 @@ class Handouts:
         """Stop at the first handout that breaks a layout rule, naming each broken rule."""
         problems = handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=booklet)
         if problems:
-            raise HandoutError("a handout breaks the layout rules (see docs/stylesheets/print.css and "
+            raise HandoutError("a handout breaks the layout rules (see the Paper section of docs/stylesheets/site.css and "
                                "the page's Markdown):\n  " + "\n  ".join(problems))
 
     def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
@@ -288,4 +288,4 @@ class Handouts:
             if actual == starts:
                 return pdf, title
             starts = actual
-        raise HandoutError("booklet: the contents' page numbers did not settle; check print.css page breaks.")
+        raise HandoutError("booklet: the contents' page numbers did not settle; check the page breaks in the Paper section of docs/stylesheets/site.css.")
