@@ -267,8 +267,8 @@ class Handouts:
         """Stop at the first handout that breaks a layout rule, naming each broken rule."""
         problems = handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=booklet)
         if problems:
-            raise HandoutError("a handout breaks the layout rules (see the Paper section of docs/stylesheets/site.css and "
-                               "the page's Markdown):\n  " + "\n  ".join(problems))
+            raise HandoutError("a handout breaks the layout rules (see the Paper section of "
+                               "docs/stylesheets/site.css and the page's Markdown):\n  " + "\n  ".join(problems))
 
     def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
                  lengths: list[int]) -> tuple[bytes, str]:
@@ -288,4 +288,5 @@ class Handouts:
             if actual == starts:
                 return pdf, title
             starts = actual
-        raise HandoutError("booklet: the contents' page numbers did not settle; check the page breaks in the Paper section of docs/stylesheets/site.css.")
+        raise HandoutError("booklet: the contents' page numbers did not settle; check the page breaks "
+                           "in the Paper section of docs/stylesheets/site.css.")
