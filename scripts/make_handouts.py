@@ -18,10 +18,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit import yamlsource  # noqa: E402
-from sitekit.pdf_print import MissingDependency  # noqa: E402
-from sitekit.pipeline import Paths, load_inputs  # noqa: E402
-from sitekit.problems import InputError  # noqa: E402
+from sitekit import yamlsource
+from sitekit.pdf_print import MissingDependency
+from sitekit.pipeline import Paths, load_inputs
+from sitekit.problems import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -33,14 +33,15 @@ class HandoutFailed(RuntimeError):
 HANDOUT_ERRORS = (InputError, MissingDependency, HandoutFailed)
 
 
-def make_handouts(site: Path, paths: Paths = Paths()) -> dict[str, int]:
+def make_handouts(site: Path, paths: Paths | None = None) -> dict[str, int]:
     """Write site/handouts/ from the built ``site``; return each PDF's page count.
 
-    >>> make_handouts(Path("site"))["large/anatomy.pdf"]  # doctest: +SKIP
+    For example: make_handouts(Path("site"))["large/anatomy.pdf"]
     4
     """
     from sitekit.handouts import HandoutError, Handouts, nav_pages  # needs pypdf, segno, playwright
 
+    paths = paths or Paths()
     knowledge, clinic = load_inputs(paths)
     site_name = yamlsource.load(paths.site_config, paths.site_config.name).data["site_name"]
     handouts = Handouts(site=site.resolve(), knowledge=knowledge, clinic=clinic, site_name=site_name)

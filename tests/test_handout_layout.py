@@ -19,6 +19,8 @@ MARGINS = {"top": "12mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 FOOTER_TOP = 16 * 72 / 25.4
 LINE = "<p>Keep moving: walking and gentle exercise help most people with sciatica.</p>"
 
+pytestmark = pytest.mark.full  # every test here prints with Chromium
+
 FIXTURES = {
     "good": f"<h1>Title</h1>{LINE * 70}",
     "small type": f"<h1>Title</h1>{LINE * 5}<p style='font-size:9pt'>Small print.</p>",

@@ -188,7 +188,7 @@ def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
     """Every broken rule in one printed handout, each as a located message (file, page, text);
     ``footer_top``: the height (points from the page's foot) below which only the footer is drawn.
 
-    >>> problems("x.pdf", small_type_pdf, 12, 45)  # doctest: +SKIP
+    For example: problems("x.pdf", small_type_pdf, 12, 45)
     ['x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"']
     """
     found, height = spans(pdf)

@@ -82,7 +82,7 @@ class SitePage:
 def nav_pages(config: Path) -> list[str]:
     """Names of the pages in the nav of an MkDocs config, in order (``index`` for index.md).
 
-    >>> nav_pages(Path("mkdocs.yml"))[:2]  # doctest: +SKIP
+    For example: nav_pages(Path("mkdocs.yml"))[:2]
     ['index', 'anatomy']
     """
     data = yamlsource.load(config, config.name).data
@@ -176,7 +176,7 @@ def qr_svg(url: str, label: str) -> Markup:
 class Handouts:
     """Lays out, prints and checks every handout of a built site.
 
-    >>> Handouts(Path("site"), knowledge, clinic, "Sciatica and knee pain").build(pages)  # doctest: +SKIP
+    For example: Handouts(Path("site"), knowledge, clinic, "Sciatica and knee pain").build(pages)
     {'anatomy.pdf': 2, ..., 'large/booklet.pdf': 40}
     """
 

@@ -24,7 +24,7 @@ class MissingDependency(RuntimeError):
 def find_chromium() -> str:
     """Path of a Chromium or Chrome: $CHROMIUM first, then the usual Debian and Google places.
 
-    >>> find_chromium().startswith("/")  # doctest: +SKIP
+    For example: find_chromium().startswith("/")
     True
     """
     for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
@@ -47,7 +47,7 @@ def _playwright() -> Any:
 class Printer:
     """One headless Chromium for many documents; use it as a context manager.
 
-    >>> with Printer(Path("site"), "https://example.org/") as p:  # doctest: +SKIP
+    For example: with Printer(Path("site"), "https://example.org/") as p:
     ...     pdf = p.pdf("https://example.org/handouts/x.html", "<h1>Hi</h1>", "A4", "<span></span>", {})
     """
 
@@ -56,7 +56,7 @@ class Printer:
         self.site_url = site_url
         self._documents: dict[str, str] = {}
 
-    def __enter__(self) -> "Printer":
+    def __enter__(self) -> Printer:
         chromium = find_chromium()
         self._manager = _playwright()()
         playwright = self._manager.__enter__()
