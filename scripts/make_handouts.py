@@ -33,8 +33,9 @@ class HandoutFailed(RuntimeError):
 HANDOUT_ERRORS = (InputError, MissingDependency, HandoutFailed)
 
 
-def make_handouts(site: Path, paths: Paths | None = None) -> dict[str, int]:
-    """Write site/handouts/ from the built ``site``; return each PDF's page count.
+def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | None = None) -> dict[str, int]:
+    """Write site/handouts/ from the built ``site``; return each PDF's page count. ``pages``
+    (names as in the navigation, ``index`` for Home) limits it to those pages and their booklet.
 
     For example: make_handouts(Path("site"))["large/anatomy.pdf"]
     4
@@ -47,8 +48,12 @@ def make_handouts(site: Path, paths: Paths | None = None) -> dict[str, int]:
     handouts = Handouts(site=site.resolve(), knowledge=knowledge, clinic=clinic, site_name=site_name)
     from playwright.sync_api import Error as BrowserError
 
+    names = nav_pages(paths.site_config)
+    unknown = sorted(set(pages or []) - set(names))
+    if unknown:
+        raise HandoutFailed(f"no page named {', '.join(unknown)} in the navigation; the pages are: {', '.join(names)}")
     try:
-        return handouts.build(nav_pages(paths.site_config), site.resolve() / "handouts")
+        return handouts.build(pages or names, site.resolve() / "handouts")
     except HandoutError as err:
         raise HandoutFailed(str(err)) from err
     except BrowserError as err:  # Chromium would not start, crashed or timed out
@@ -66,10 +71,12 @@ def report(counts: dict[str, int]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site folder")
+    parser.add_argument("--pages", nargs="+", metavar="NAME",
+                        help="only these pages (names as in the navigation, index for Home) and their booklet")
     args = parser.parse_args(argv)
     start = time.monotonic()
     try:
-        counts = make_handouts(args.site)
+        counts = make_handouts(args.site, pages=args.pages)
     except HANDOUT_ERRORS as err:
         print(f"handouts: {err}", file=sys.stderr)
         return 1

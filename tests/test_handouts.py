@@ -307,3 +307,11 @@ def test_handouts_keep_the_rules_on_the_other_paper_size(built_site: Path, tmp_p
                  if len(text.strip()) > 20 and text.replace(" ", "") not in diagram_words()]
         assert min(sizes) >= SIZES["large/" if name.startswith("large/") else ""] - 0.05
 
+
+
+def test_unknown_page_names_are_refused(tmp_path: Path):
+    """`make_handouts.py --pages` names the pages it knows when given one that is not in the navigation."""
+    from make_handouts import HandoutFailed, make_handouts
+
+    with pytest.raises(HandoutFailed, match="no page named nope in the navigation; the pages are: index, anatomy"):
+        make_handouts(tmp_path, pages=["nope"])
