@@ -3,7 +3,7 @@ site it loads (stylesheets, scripts, icons, images), read from the built HTML.
 
 Static, so it is the same on every run; it counts what the HTML asks for (the site loads
 nothing from script, and nothing from other hosts). The budgets are in bench/budgets.json,
-which tests/test_page_weight.py and bench/run.py both read.
+which bench/run.py reads.
 """
 from __future__ import annotations
 
