@@ -25,7 +25,8 @@ ALL = [f"{folder}{name}" for folder in SIZES for name in [*PAGES, "booklet"]]
 # Words that only make sense on a screen (the list, and the checker's own words).
 WEB_ONLY = ["Which conditions fit", "See it in the table", "book online", "web browser", "your device",
             "JavaScript", "Click here", "click the", "Tap ", "scroll", "Open \"Compare with\"",
-            "Compare it with the other", "Print this page", "Tick the boxes above", "Clear all answers"]
+            "Compare it with the other", "Print this page", "Tick the boxes above", "Clear all answers",
+            "table below", "table at the end", "box below"]
 WARNING_TITLE = "Warning signs: get help now"
 
 
