@@ -20,7 +20,8 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from . import handout_layout, pdf_meta, yamlsource
+from . import enrich, handout_layout, pdf_meta, yamlsource
+from .addresses import page_url
 from .model import SIGN_GROUPS, Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
@@ -111,7 +112,7 @@ def _warning_box(node: Node) -> bool:
 
 def read_page(site: Path, name: str) -> SitePage:
     """The parts of a built page a handout uses, found by their data- markers with a parser."""
-    path = site / ("index.html" if name == "index" else f"{name}/index.html")
+    path = site / page_url(f"{name}.md") / "index.html"
     if not path.is_file():
         raise HandoutError(f"{path} is missing: build the site first (make site).")
     tree = parse(path.read_text(encoding="utf-8"))
@@ -191,11 +192,9 @@ class Handouts:
 
     # ---------------------------------------------------------------- markup
     def _context(self) -> dict[str, Any]:
-        region = self.clinic["region"]
-        levels = {"emergency": region["emergency"]["action"], "urgent": region["urgent"]["action"],
-                  "see-doctor": region["see_doctor"]["action"]}
+        actions = {level: info["action"] for level, info in enrich.levels(self.clinic).items()}
         return {"clinic": self.clinic, "k": self.knowledge, "site_name": self.site_name,
-                "help_url": urljoin(self.site_url, "when-to-get-help/"), "actions": levels,
+                "help_url": urljoin(self.site_url, page_url("when-to-get-help.md")), "actions": actions,
                 "sign_groups": SIGN_GROUPS}
 
     def section(self, page: SitePage, booklet: bool) -> Markup:

@@ -113,10 +113,6 @@ class Renderer:
                 "condition-box.html.j2", condition.page, condition=condition)
         return out
 
-    def levels(self) -> dict[str, dict[str, Any]]:
-        """Each level of urgency with the clinic's action and number (kept for callers; see enrich)."""
-        return enrich.levels(self.clinic)
-
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""
         return enrich.checker_data(self.k, self.clinic, page)
