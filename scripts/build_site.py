@@ -22,8 +22,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
 from sitekit import yamlsource  # noqa: E402
 from sitekit.harden import UnsafePage, harden  # noqa: E402
+from sitekit.languages import published  # noqa: E402
 from sitekit.pipeline import generate  # noqa: E402
 from sitekit.problems import InputError  # noqa: E402
+from sitekit.sitemap import write_sitemap  # noqa: E402
 
 ENGINES = ("mkdocs", "zensical")
 ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
@@ -69,8 +71,7 @@ def engine_problems(output: str) -> str:
     return "\n".join(keep) or "\n".join(lines[-3:])
 
 
-def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str = "mkdocs",
-          handouts: bool = True) -> None:
+def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
     generate()
     out = out.resolve()
     # Zensical only writes inside the project folder, so its staging folder lives there.
@@ -79,7 +80,15 @@ def build(out: Path, config: Path = ROOT / "mkdocs.generated.yml", engine: str =
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
     try:
-        run_engine(engine, config, staging)
+        # The site root's language first (an engine empties the folder it builds into), then
+        # each other language into its own folder, which then moves under the root's (es/).
+        editions = published(yamlsource.load(ROOT / "clinic.yml").data)
+        for language in editions:
+            target = staging if language.root else Path(tempfile.mkdtemp(prefix=".lang-", dir=staging))
+            run_engine(engine, ROOT / language.config, target)
+            if not language.root:
+                target.rename(staging / language.code)
+        write_sitemap(staging, [ROOT / language.config for language in editions])  # every language's pages, each with its twins (hreflang)
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
             report(make_handouts(staging))

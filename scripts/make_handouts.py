@@ -4,7 +4,8 @@
     python scripts/make_handouts.py [--site site]
 
 Writes SITE/handouts/<page>.pdf and SITE/handouts/booklet.pdf (12 pt type), and the same in
-large print (16 pt) in SITE/handouts/large/, at the clinic's paper size (clinic.yml `paper`).
+large print (16 pt) in SITE/handouts/large/, at the clinic's paper size (clinic.yml `paper`);
+for each other language the clinic publishes, the same in its folder (SITE/es/handouts/...).
 Fails, writing nothing, when a handout breaks a layout rule (sitekit/handout_layout.py). Needs
 Chromium (Debian's, or CHROMIUM=/path) and the packages in requirements.txt; exits with status 1
 and says what is missing otherwise.
@@ -18,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit import yamlsource
+from sitekit.languages import ui_words
 from sitekit.pdf_print import MissingDependency
-from sitekit.pipeline import Paths, load_inputs
+from sitekit.pipeline import Paths, load_editions
 from sitekit.problems import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,34 +38,40 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
     """Write site/handouts/ from the built ``site``; return each PDF's page count. ``pages``
     (names as in the navigation, ``index`` for Home) limits it to those pages and their booklet.
 
-    For example: make_handouts(Path("site"))["large/anatomy.pdf"]
+    For example: make_handouts(Path("site"))["large/anatomy.pdf"], ...["es/large/anatomy.pdf"]
     4
     """
     from sitekit.handouts import HandoutError, Handouts, nav_pages  # needs pypdf, segno, playwright
 
     paths = paths or Paths()
-    knowledge, clinic = load_inputs(paths)
-    site_name = yamlsource.load(paths.site_config, paths.site_config.name).data["site_name"]
-    handouts = Handouts(site=site.resolve(), knowledge=knowledge, clinic=clinic, site_name=site_name)
     from playwright.sync_api import Error as BrowserError
 
     names = nav_pages(paths.site_config)
     unknown = sorted(set(pages or []) - set(names))
     if unknown:
         raise HandoutFailed(f"no page named {', '.join(unknown)} in the navigation; the pages are: {', '.join(names)}")
-    try:
-        return handouts.build(pages or names, site.resolve() / "handouts")
-    except HandoutError as err:
-        raise HandoutFailed(str(err)) from err
-    except BrowserError as err:  # Chromium would not start, crashed or timed out
-        first = (str(err).strip().splitlines() or ["no message"])[0]
-        raise HandoutFailed(f"Chromium failed ({first}). Check that CHROMIUM (if set) names a "
-                            "working Chrome or Chromium, or unset it to use Debian's chromium") from None
+    counts: dict[str, int] = {}
+    for edition in load_editions(paths):  # each language's handouts, in its folder of the site
+        prefix = edition.language.prefix
+        folder = site.resolve() / prefix
+        handouts = Handouts(site=folder, knowledge=edition.knowledge, clinic=edition.clinic,
+                            site_name=ui_words(edition.language.code)["site"]["site_name"],
+                            lang=edition.language.code)
+        try:
+            made = handouts.build(pages or names, folder / "handouts")
+        except HandoutError as err:
+            raise HandoutFailed(f"{prefix}{err}" if prefix else str(err)) from err
+        except BrowserError as err:  # Chromium would not start, crashed or timed out
+            first = (str(err).strip().splitlines() or ["no message"])[0]
+            raise HandoutFailed(f"Chromium failed ({first}). Check that CHROMIUM (if set) names a "
+                                "working Chrome or Chromium, or unset it to use Debian's chromium") from None
+        counts.update({prefix + name: count for name, count in made.items()})
+    return counts
 
 
 def report(counts: dict[str, int]) -> None:
     """One line on what was made (a broken layout rule fails the step before this, with HandoutFailed)."""
-    large = sum(1 for name in counts if name.startswith("large/"))
+    large = sum(1 for name in counts if name.startswith("large/") or "/large/" in name)
     print(f"handouts: {len(counts) - large} PDFs and {large} in large print, {sum(counts.values())} pages")
 
 

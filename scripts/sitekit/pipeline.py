@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import active_content, model, schema_check, validate_clinic, validate_knowledge, yamlsource
+from . import active_content, languages, model, schema_check, validate_clinic, validate_knowledge, yamlsource
 from .clinic_images import read_image
 from .output import write_changed
 from .pages import Page, overdue, read_pages
 from .problems import InputError, Problem
+from .languages import Language
 from .render import Renderer, widget_assets
+from .site_config import render_site_config
 
 ROOT = Path(__file__).resolve().parents[2]
 MANAGED = ["generated", "docs/generated"]  # folders only the build writes
@@ -29,6 +31,7 @@ class Paths:
     knowledge_schema: Path = ROOT / "data/knowledge.schema.json"
     clinic_schema: Path = ROOT / "data/clinic.schema.json"
     site_config: Path = ROOT / "mkdocs.yml"
+    locales: Path = ROOT / "locales"  # the words of each language other than English
 
 
 def _label(path: Path) -> str:
@@ -38,8 +41,18 @@ def _label(path: Path) -> str:
         return str(path)
 
 
-def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
-    """Read and check both input files; raise one InputError listing every problem."""
+@dataclass(frozen=True)
+class Edition:
+    """One published language, checked: the knowledge and clinic values in its words, its pages."""
+
+    language: Language
+    knowledge: model.Knowledge
+    clinic: dict[str, Any]
+    pages: list[Page]
+
+
+def _checked(paths: Paths) -> tuple[Any, Any, list[Problem]]:
+    """Both input files, read and checked (None where unreadable), and every problem in them."""
     problems: list[Problem] = []
     knowledge = clinic = None
     try:
@@ -54,47 +67,97 @@ def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
         found = schema_check.check(clinic, paths.clinic_schema)
         # Offers are checked against the treatments only when the knowledge file is sound.
         ids = [t["id"] for t in knowledge.data["treatments"]] if knowledge and not problems else None
-        problems += found or validate_clinic.check(clinic, paths.clinic.resolve().parent, ids)
+        if not found:
+            found = (validate_clinic.check(clinic, paths.clinic.resolve().parent, ids) +
+                     languages.clinic_problems(clinic, paths.locales))
+        problems += found
         problems += active_content.check_source(clinic)
     except InputError as err:
         problems += err.problems
+    return knowledge, clinic, problems
+
+
+def load_editions(paths: Paths) -> list[Edition]:
+    """Every published language's edition, checked together: one InputError lists every
+    problem in the YAML files, the language files and the pages, before anything is written."""
+    knowledge, clinic, problems = _checked(paths)
+    sound = knowledge is not None and clinic is not None and not problems
+    editions: list[Edition] = []
+    for language in languages.published(clinic.data) if clinic is not None and not problems else []:
+        problems += languages.check(language, paths.docs, paths.locales)
+        local_clinic = languages.clinic_in(language, clinic.data)
+        folder = language.pages(paths.docs, paths.locales)
+        try:
+            data = languages.knowledge_in(language.code, knowledge.data, paths.locales) if sound else None
+            pages = read_pages(folder, local_clinic, _label)
+            if data is not None:
+                editions.append(Edition(language, model.build(data), local_clinic, pages))
+        except InputError as err:
+            problems += err.problems
+        problems += active_content.check_pages(sorted(folder.glob("*.md")), _label)
+    if clinic is None or problems:  # the pages are still read, for their own problems
+        try:
+            read_pages(paths.docs, None, _label)
+        except InputError as err:
+            problems += [p for p in err.problems if p not in problems]
+    problems += active_content.check_pages(sorted((ROOT / "includes").glob("*.md")), _label)
     if problems:
-        raise InputError(problems)
-    assert knowledge is not None and clinic is not None
-    return model.build(knowledge.data), clinic.data
+        raise InputError(list(dict.fromkeys(problems)))
+    return editions
 
 
 def load_all(paths: Paths) -> tuple[model.Knowledge, dict[str, Any], list[Page]]:
-    """Both YAML files and every page, checked together: one InputError lists every problem."""
-    problems: list[Problem] = []
-    knowledge = clinic = None
-    try:
-        knowledge, clinic = load_inputs(paths)
-    except InputError as err:
-        problems += err.problems
-    pages: list[Page] = []
-    try:
-        pages = read_pages(paths.docs, clinic, _label)
-    except InputError as err:
-        problems += err.problems
-    markdown = sorted(paths.docs.glob("*.md")) + sorted((ROOT / "includes").glob("*.md"))
-    problems += active_content.check_pages(markdown, _label)
-    if problems:
-        raise InputError(problems)
-    assert knowledge is not None and clinic is not None
-    return knowledge, clinic, pages
+    """The site root's edition (the clinic's first language): knowledge, clinic values, pages."""
+    root = load_editions(paths)[0]
+    return root.knowledge, root.clinic, root.pages
+
+
+def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
+    """The site root's knowledge and clinic values, checked (see load_editions)."""
+    knowledge, clinic, _ = load_all(paths)
+    return knowledge, clinic
+
+
+def edition_outputs(edition: Edition, editions: list[Edition], base_config: dict[str, Any],
+                    paths: Paths) -> dict[str, str | bytes]:
+    """One language's generated files, keyed by their path in the project: its snippets and
+    served files under its build root, its site config, and (for a language other than
+    English) its pages and docs/'s shared files, copied into its own docs folder."""
+    language, root = edition.language, edition.language.build_root
+    renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, lang=language.code)
+    outputs: dict[str, str | bytes] = {}
+    for name, text in {**renderer.render_outputs(), **widget_assets()}.items():
+        outputs[root + name] = text
+    outputs[language.config] = render_site_config(base_config, edition, editions)
+    for key in ("logo", "favicon"):  # only this clinic's images go into the site
+        image = edition.clinic[key]
+        outputs[f"{root}docs/generated/{key}{Path(image).suffix}"] = read_image(paths.clinic.parent, image)
+    if root:
+        folder = language.pages(paths.docs, paths.locales)
+        for page in sorted(folder.glob("*.md")):
+            outputs[f"{root}docs/{page.name}"] = page.read_bytes()
+        for shared in sorted(paths.docs.rglob("*")):
+            rel = shared.relative_to(paths.docs).as_posix()
+            if shared.is_file() and shared.suffix != ".md" and not rel.startswith("generated/"):
+                outputs[f"{root}docs/{rel}"] = shared.read_bytes()
+    return outputs
 
 
 def generate(paths: Paths = Paths()) -> list[str]:
-    """Validate, render and write; return the generated files that changed."""
-    knowledge, clinic, pages = load_all(paths)
+    """Validate, render and write every published language; return the generated files that changed."""
+    editions = load_editions(paths)
     base_config = yamlsource.load(paths.site_config, _label(paths.site_config)).data
-    late = overdue(pages, dt.date.today())  # a warning only: a site must not break on a date
-    if late:
-        names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
-        print(f"generate: warning: review overdue for {names}", file=sys.stderr)
-    outputs: dict[str, str | bytes] = {**Renderer(knowledge, clinic, pages).render_outputs(base_config),
-                                       **widget_assets()}
-    for key in ("logo", "favicon"):  # only this clinic's images go into the site
-        outputs[f"docs/generated/{key}{Path(clinic[key]).suffix}"] = read_image(paths.clinic.parent, clinic[key])
-    return write_changed(outputs, paths.out, MANAGED)
+    for edition in editions:
+        late = overdue(edition.pages, dt.date.today())  # a warning only: a site must not break on a date
+        if late:
+            names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
+            print(f"generate: warning: review overdue for {edition.language.code}: {names}", file=sys.stderr)
+    outputs: dict[str, str | bytes] = {}
+    for edition in editions:
+        outputs.update(edition_outputs(edition, editions, base_config, paths))
+    changed = write_changed(outputs, paths.out, MANAGED)
+    for stale in sorted(paths.out.glob("mkdocs.generated.*.yml")):  # a language no longer published
+        if stale.name not in outputs:
+            stale.unlink()
+            changed.append(stale.name)
+    return changed

@@ -15,7 +15,6 @@ from .addresses import href, source_link
 from .escaping import json_for_script, long_date, markdown_link, markdown_text, site_name
 from .model import Knowledge
 from .pages import Page
-from .site_config import SITE_CONFIG, render_site_config
 from .words import SIGN_GROUPS, WORDS
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -67,12 +66,11 @@ class Renderer:
         return self.env.get_template(template).render(
             k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page, **context)
 
-    def render_outputs(self, base_config: dict[str, Any]) -> dict[str, str]:
-        """Every generated file, keyed by its path in the project."""
+    def render_outputs(self) -> dict[str, str]:
+        """Every generated file but the site config, keyed by its path in the project."""
         colours = enrich.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
-                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours),
-                SITE_CONFIG: render_site_config(base_config, self.k, self.clinic, self.pages)}
+                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours)}
 
     def render_comparison_table(self, page: str, short: bool) -> str:
         """How to tell them apart: cards grouped by kind (full), or a short list for the Home page.

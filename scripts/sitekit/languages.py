@@ -1,0 +1,242 @@
+"""The languages a clinic publishes, and each one's words.
+
+Facts live once, in data/knowledge.yml (ids, fits, levels, sources, numbers) and in English.
+Another language keeps only words, keyed by id, in locales/<code>/: its pages (pages/*.md), its
+glossary, the knowledge file's texts (knowledge.yml) and the fixed words (ui.yml). This module
+puts a language's words over the facts, and reports every text a published language lacks with
+its file, line and key, so the build stops before it writes anything.
+
+The clinic's first language is published at the site root; each other one under <code>/.
+"""
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import active_content, yamlsource
+from .problems import InputError, Problem
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ROOT / "locales"
+SOURCE = "en"  # the language of data/knowledge.yml, docs/ and includes/glossary.md
+
+# list in knowledge.yml -> (the field that names an item, its reader-visible text fields).
+# Conditions also have features (symptom id -> why) and treatments an evidence text; a language
+# keeps those as `features: {<symptom id>: <why>}` and `evidence: <text>`. Source titles and
+# publishers stay in their original language, so only a source's note is translated.
+TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "outcomes": ("level", ("heading", "advice")),
+    "outcome_rules": ("id", ("why",)),
+    "groups": ("id", ("question",)),
+    "symptoms": ("id", ("label", "description")),
+    "conditions": ("id", ("name", "plain_name", "short_name", "summary", "helps")),
+    "treatments": ("id", ("name", "what", "who", "helps", "cautions")),
+    "warning_signs": ("id", ("label", "advice")),
+    "sources": ("id", ("note",)),
+}
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Language:
+    """One published language: where its pages are read from and where its site is built."""
+
+    code: str
+    root: bool  # the clinic's first language: published at the site root
+
+    @property
+    def prefix(self) -> str:
+        """Where its pages are published, from the site root: "" or "es/"."""
+        return "" if self.root else f"{self.code}/"
+
+    def pages(self, docs: Path, locales: Path) -> Path:
+        """The folder its Markdown pages are read from."""
+        return docs if self.code == SOURCE else locales / self.code / "pages"
+
+    @property
+    def glossary(self) -> str:
+        """The abbreviations file appended to each page, from the project root."""
+        return "includes/glossary.md" if self.code == SOURCE else f"locales/{self.code}/glossary.md"
+
+    @property
+    def build_root(self) -> str:
+        """The project folder its generated files go in, as the project root holds English's:
+        docs/ (what the engine builds) and generated/ (what pages include). English builds from
+        docs/ in place; another language from generated/<code>/docs, a copy of its pages and of
+        docs/'s shared files."""
+        return "" if self.code == SOURCE else f"generated/{self.code}/"
+
+    @property
+    def config(self) -> str:
+        """Its generated site config, in the project root."""
+        return "mkdocs.generated.yml" if self.root else f"mkdocs.generated.{self.code}.yml"
+
+
+def published(clinic: dict[str, Any]) -> list[Language]:
+    """The clinic's languages, the first at the site root (English alone when it names none)."""
+    codes = clinic.get("languages") or [clinic["language"].split("-")[0]]
+    return [Language(code, i == 0) for i, code in enumerate(codes)]
+
+
+def english_texts(knowledge: dict[str, Any]) -> dict[Key, str]:
+    """Every reader-visible text of the knowledge file, by (list, id, field[, symptom id])."""
+    texts: dict[Key, str] = {}
+    for list_name, (id_field, fields) in TEXT_FIELDS.items():
+        for item in knowledge.get(list_name) or []:
+            if not isinstance(item, dict) or not isinstance(item.get(id_field), str):
+                continue  # the knowledge file's own validation reports items without an id
+            ident = item[id_field]
+            for name in fields:
+                if isinstance(item.get(name), str) and item[name].strip():
+                    texts[(list_name, ident, name)] = item[name]
+            for symptom, fit in (item.get("features") or {}).items():
+                if isinstance(fit, dict) and isinstance(fit.get("why"), str):
+                    texts[(list_name, ident, "features", str(symptom))] = fit["why"]
+            evidence = item.get("evidence")
+            if isinstance(evidence, dict) and isinstance(evidence.get("text"), str):
+                texts[(list_name, ident, "evidence")] = evidence["text"]
+    return texts
+
+
+def _lookup(data: Any, key: Key) -> Any:
+    for part in key:
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def _put(knowledge: dict[str, Any], key: Key, text: str) -> None:
+    list_name, ident, name, *rest = key
+    id_field = TEXT_FIELDS[list_name][0]
+    item = next(i for i in knowledge[list_name] if i.get(id_field) == ident)
+    if name == "features":
+        item["features"][rest[0]]["why"] = text
+    elif name == "evidence":
+        item["evidence"]["text"] = text
+    else:
+        item[name] = text
+
+
+def _label(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
+
+
+def knowledge_in(code: str, knowledge: dict[str, Any], locales: Path = LOCALES) -> dict[str, Any]:
+    """The knowledge file's data with every text in the language ``code``; raises one InputError
+    naming each text the language's knowledge.yml lacks (file, line, list, id and field)."""
+    if code == SOURCE:
+        return knowledge
+    path = locales / code / "knowledge.yml"
+    source = yamlsource.load(path, _label(path))
+    problems = list(active_content.check_source(source))
+    out = copy.deepcopy(knowledge)
+    for key, english in english_texts(knowledge).items():
+        text = _lookup(source.data, key)
+        if isinstance(text, str) and text.strip():
+            _put(out, key, text)
+        else:
+            problems.append(source.problem(key, "has no text in this language",
+                                           f"Add {' > '.join(key)} with its translation of: {english!r}"))
+    if problems:
+        raise InputError(problems)
+    return out
+
+
+def ui_words(code: str, locales: Path = LOCALES) -> dict[str, Any]:
+    """A language's fixed words (locales/<code>/ui.yml)."""
+    return yamlsource.load(locales / code / "ui.yml", _label(locales / code / "ui.yml")).data
+
+
+def _keys(data: Any, key: Key = ()) -> set[Key]:
+    if isinstance(data, dict):
+        return {k for name, value in data.items() for k in _keys(value, (*key, str(name)))}
+    return {key}
+
+
+def ui_problems(code: str, locales: Path = LOCALES) -> list[Problem]:
+    """Each fixed word of the English ui.yml that the language's ui.yml lacks."""
+    english = yamlsource.load(locales / SOURCE / "ui.yml", _label(locales / SOURCE / "ui.yml")).data
+    path = locales / code / "ui.yml"
+    source = yamlsource.load(path, _label(path))
+    problems = list(active_content.check_source(source))
+    for key in sorted(_keys(english) - _keys(source.data)):
+        problems.append(source.problem(key, "has no text in this language",
+                                       f"Add {'.'.join(key)} with its translation of: {_lookup(english, key)!r}"))
+    return problems
+
+
+def page_problems(folder: Path, docs: Path) -> list[Problem]:
+    """Each English page of ``docs`` that ``folder`` has no translation of."""
+    return [Problem(_label(folder / english.name), 1, 1, "", "this page is missing",
+                    f"Translate docs/{english.name} into {_label(folder)}/ (same file name)")
+            for english in sorted(docs.glob("*.md")) if not (folder / english.name).is_file()]
+
+
+def check(language: Language, docs: Path, locales: Path = LOCALES) -> list[Problem]:
+    """Every problem with a published language's fixed words and pages (the knowledge texts:
+    see knowledge_in)."""
+    if language.code == SOURCE or not (locales / language.code / "ui.yml").is_file():
+        return []  # no folder at all: clinic_problems names the line in the clinic file
+    try:
+        return ui_problems(language.code, locales) + page_problems(language.pages(docs, locales), docs)
+    except InputError as err:
+        return err.problems
+
+
+# Clinic fields a reader sees that a clinic may give per language ({en: ..., es: ...}).
+LOCALIZED = (("contact", "address"), ("contact", "hours"), ("region", "name"), ("region", "emergency", "action"),
+             ("region", "urgent", "action"), ("region", "see_doctor", "action"), ("reviewer", "role"),
+             ("footer",), ("legal",))
+SAME_IN_ALL = {("contact", "address")}  # an address may be one text for every language
+
+
+def clinic_problems(source: yamlsource.Source, locales: Path = LOCALES) -> list[Problem]:
+    """Each published language that has no words, and each per-language clinic text that a
+    published language lacks or that names a language the clinic does not publish (a clinic
+    file that already passed its schema)."""
+    data = source.data
+    codes = [lang.code for lang in published(data)]
+    problems = [source.problem(("languages", i), f"there are no words for '{code}' in locales/{code}/",
+                               f"Create locales/{code}/ (README: Add a language), or remove '{code}'")
+                for i, code in enumerate(codes) if code != SOURCE and not (locales / code / "ui.yml").is_file()]
+    base = data["language"].split("-")[0]
+    if codes[0] != base:
+        problems.append(source.problem(("languages",), f"the first language is '{codes[0]}' but language is "
+                                       f"'{data['language']}'", f"Put '{base}' first: the first language is "
+                                       "published at the site root, in the language named by language"))
+    for key in LOCALIZED:
+        value = _lookup(data, key)
+        if value is None:  # optional, or already reported by the schema
+            continue
+        if isinstance(value, str):
+            if len(codes) > 1 and key not in SAME_IN_ALL:
+                problems.append(source.problem(key, f"is one text, but the site is published in {', '.join(codes)}",
+                                               "Give it per language: " + "; ".join(f"{c}: ..." for c in codes)))
+            continue
+        for code in codes:
+            if code not in value:
+                problems.append(source.problem(key, f"has no text for '{code}'", f"Add {code}: and the text"))
+        for code in value:
+            if code not in codes:
+                problems.append(source.problem((*key, code), f"'{code}' is not in languages",
+                                               f"Add '{code}' to languages, or remove this line"))
+    return problems
+
+
+def clinic_in(language: Language, clinic: dict[str, Any]) -> dict[str, Any]:
+    """The clinic's values in one language: each per-language text as that language's text, the
+    site address of that language's pages, and who reviewed its translation (or None)."""
+    out = copy.deepcopy(clinic)
+    for key in LOCALIZED:
+        value = _lookup(out, key)
+        if isinstance(value, dict):
+            parent = _lookup(out, key[:-1]) if len(key) > 1 else out
+            parent[key[-1]] = value[language.code]
+    out["site_url"] = clinic["site_url"] + language.prefix
+    if not language.root:
+        out["language"] = language.code
+    out["translation_reviewer"] = (clinic.get("translation_reviewers") or {}).get(language.code)
+    return out
