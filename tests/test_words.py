@@ -7,6 +7,7 @@ import re
 
 import pytest
 from helpers import ROOT
+from jinja2 import UndefinedError
 from sitekit.escaping import long_date
 from sitekit.render import environment
 from sitekit.words import _missing_keys, read_ui, ui_for, word_lists, words_for
@@ -69,3 +70,9 @@ def test_templates_take_their_words_from_the_language():
     assert es.globals["words"]["kind"]["knee"] == "En la rodilla"
     assert es.filters["long_date"]("2026-11-04") == "4 de noviembre de 2026"
     assert environment().filters["long_date"]("2026-11-04") == "4 November 2026"
+
+
+def test_a_word_a_template_lacks_is_named_with_its_file():
+    env = environment("es")
+    with pytest.raises(UndefinedError, match=r"locales/es/ui\.yml > checker > no_such_word: no such word"):
+        env.from_string("{{ ui.checker.no_such_word }}").render()

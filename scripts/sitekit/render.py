@@ -32,6 +32,26 @@ def widget_assets() -> dict[str, bytes]:
             for path in sorted(WIDGETS.glob("*/*")) if path.suffix in (".css", ".js") and ".test." not in path.name}
 
 
+class _Words(dict):
+    """A map of a word file, knowing where it is (file > key), so a word a template asks for and
+    the file lacks is named with its file and key."""
+
+    def __init__(self, words: dict[str, Any], where: str):
+        super().__init__({k: _Words(v, f"{where} > {k}") if isinstance(v, dict) else v for k, v in words.items()})
+        self.where = where
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined, naming the word file and key when a template asks for a word that is not there."""
+
+    @property
+    def _undefined_message(self) -> str:
+        if isinstance(self._undefined_obj, _Words) and self._undefined_name is not None:
+            return (f"{self._undefined_obj.where} > {self._undefined_name}: no such word "
+                    "(add it to locales/en/ui.yml and every other language's ui.yml)")
+        return super()._undefined_message
+
+
 @pass_eval_context
 def _fill(context: EvalContext, text: str, **values: Any) -> Markup:
     """``{{ ui.x|fill(name=value) }}``: a word file's text with its {placeholders} filled in, escaped
@@ -48,13 +68,13 @@ def environment(lang: str = "en") -> Environment:
     ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form."""
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
-                      trim_blocks=True, lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+                      trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
     words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, lang)
     env.filters["site_name"] = site_name
-    env.globals["ui"] = ui_for(lang)
+    env.globals["ui"] = _Words(ui_for(lang), f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     return env
 
