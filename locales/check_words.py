@@ -108,10 +108,13 @@ def read_texts(path: Path) -> tuple[dict[Key, str], dict[Key, int]]:
                     problems.append(f"{rel(path)}:{k.start_mark.line + 1}: {show(child)}: given twice. Keep one.")
                 seen.add(child[-1])
                 walk(v, child)
+        elif isinstance(node, yaml.SequenceNode):  # a list of texts (month names): keyed by position
+            for i, item in enumerate(node.value):
+                walk(item, (*key, str(i + 1)))
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str" and node.value.strip():
             texts[key] = node.value
         else:
-            problems.append(f"{rel(path)}:{lines[key]}: {show(key)}: expected text or a map of texts. "
+            problems.append(f"{rel(path)}:{lines[key]}: {show(key)}: expected text, a list or a map of texts. "
                             "Write the words in quotes.")
 
     if root is not None:

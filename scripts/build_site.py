@@ -88,7 +88,8 @@ def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
             run_engine(engine, ROOT / language.config, target)
             if not language.root:
                 target.rename(staging / language.code)
-        write_sitemap(staging, [ROOT / language.config for language in editions])  # every language's pages, each with its twins (hreflang)
+        # One sitemap: every language's pages, each with its twins (hreflang).
+        write_sitemap(staging, [ROOT / language.config for language in editions])
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
             report(make_handouts(staging))

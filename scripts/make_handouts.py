@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit.languages import ui_words
 from sitekit.pdf_print import MissingDependency
 from sitekit.pipeline import Paths, load_editions
 from sitekit.problems import InputError
+from sitekit.words import ui_for
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,7 +55,7 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
         prefix = edition.language.prefix
         folder = site.resolve() / prefix
         handouts = Handouts(site=folder, knowledge=edition.knowledge, clinic=edition.clinic,
-                            site_name=ui_words(edition.language.code)["site"]["site_name"],
+                            site_name=ui_for(edition.language.code)["site"]["site_name"],
                             lang=edition.language.code)
         try:
             made = handouts.build(pages or names, folder / "handouts")

@@ -17,6 +17,7 @@ from helpers import PAGES, ROOT, page_file
 from pypdf import PdfReader
 from sitekit.paper_html import parse
 from sitekit.pipeline import Paths, load_inputs
+from sitekit.render import environment
 
 PAPER_POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 SIZES = {"": 12, "large/": 16}  # folder under handouts/ -> smallest type allowed, in points
@@ -102,8 +103,9 @@ def pdf(site: Path, name: str) -> Path:
 def diagram_words() -> str:
     """Every label drawn inside the site's SVG diagrams, run together (their type scales with them)."""
     words = ""
-    for svg in (ROOT / "docs/assets").glob("*.svg"):
-        words += "".join(n.text() for n in parse(svg.read_text(encoding="utf-8")).find_all(lambda n: n.tag == "text"))
+    for template in ("anatomy-diagram.svg.j2",):
+        svg = environment().get_template(template).render()
+        words += "".join(n.text() for n in parse(svg).find_all(lambda n: n.tag == "text"))
     return words.replace(" ", "")
 
 

@@ -10,13 +10,14 @@ from . import colors
 from .addresses import href
 from .model import Condition, Knowledge
 from .pages import Page
-from .words import KINDS, WORDS
+from .words import kinds, words_for
 
 
-def conditions_by_kind(k: Knowledge) -> list[dict[str, Any]]:
-    """The kinds that have conditions, in the vocabulary's order, each with its conditions."""
+def conditions_by_kind(k: Knowledge, lang: str = "en") -> list[dict[str, Any]]:
+    """The kinds that have conditions, in the vocabulary's order, each with its conditions and its
+    heading and line in the language."""
     groups = []
-    for kind, (heading, line) in KINDS.items():
+    for kind, (heading, line) in kinds(lang).items():
         members = [c for c in k.conditions if c.kind == kind]
         if members:
             groups.append({"id": kind, "heading": heading, "line": line, "conditions": members})
@@ -42,15 +43,16 @@ def pair_rows(k: Knowledge, first: Condition, second: Condition) -> list[Any]:
     return [s for s in k.symptoms if s.id in first.features or s.id in second.features]
 
 
-def levels(clinic: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """Each level of urgency with its word and the clinic's action and number for it."""
+def levels(clinic: dict[str, Any], lang: str = "en") -> dict[str, dict[str, Any]]:
+    """Each level of urgency with its word (in the language) and the clinic's action and number for it."""
     region = clinic["region"]
+    title = words_for(lang)["level"]
     return {
-        "emergency": {"title": WORDS["level"]["emergency"], "action": region["emergency"]["action"],
+        "emergency": {"title": title["emergency"], "action": region["emergency"]["action"],
                       "number": region["emergency"]["number"]},
-        "urgent": {"title": WORDS["level"]["urgent"], "action": region["urgent"]["action"],
+        "urgent": {"title": title["urgent"], "action": region["urgent"]["action"],
                    "number": region["urgent"].get("number")},
-        "see-doctor": {"title": WORDS["level"]["see-doctor"], "action": region["see_doctor"]["action"],
+        "see-doctor": {"title": title["see-doctor"], "action": region["see_doctor"]["action"],
                        "number": None},
     }
 
@@ -68,21 +70,21 @@ def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def checker_outcomes(k: Knowledge, clinic: dict[str, Any]) -> list[dict[str, Any]]:
+def checker_outcomes(k: Knowledge, clinic: dict[str, Any], lang: str = "en") -> list[dict[str, Any]]:
     """Each outcome level, most serious first, with the clinic's action and number for it."""
-    by_level = levels(clinic)
+    by_level = levels(clinic, lang)
     return [{"level": o.level, "heading": o.heading, "advice": o.advice,
              "action": by_level.get(o.level, {}).get("action"),
              "number": by_level.get(o.level, {}).get("number")} for o in k.outcomes]
 
 
-def checker_data(k: Knowledge, clinic: dict[str, Any], page: str) -> dict[str, Any]:
+def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "en") -> dict[str, Any]:
     """The data the symptom checker's script reads (also written as checker-data.json). Its
     addresses are built ones: no engine reads JSON."""
     m = k.matching
     return {
         "matching": {"weights": m.weights, "min_typical": m.min_typical, "min_share": m.min_share},
-        "outcomes": checker_outcomes(k, clinic),
+        "outcomes": checker_outcomes(k, clinic, lang),
         "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why}
                          for r in k.outcome_rules],
         "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}

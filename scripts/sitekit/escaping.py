@@ -1,32 +1,43 @@
 """Text from the YAML files made safe for the one place it is shown: Markdown (and HTML inside
 it), JSON inside a <script> element, mailto: and tel: links; and dates and site names as
-readers write them. Each value is escaped once, where it is rendered."""
+readers write them, in the reader's language; and a word file's text with its {placeholders}
+filled in. Each value is escaped once, where it is rendered."""
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup
 
+from .words import ui_for
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # characters Markdown takes a backslash before
-_MD_ENTITY = {"~": "&#126;", "^": "&#94;", ":": "&#58;"}  # special to extensions; no backslash escape
+_MD_ENTITY = {"~": "&#126;", "^": "&#94;"}  # special to extensions; no backslash escape
+# A colon is special to extensions too (a definition list's ": " at the start of a line, an
+# emoji's ":name:"), but only at the start or before a non-space; "Sources: x" keeps its colon.
+_MD_COLON = re.compile(r"^:|:(?=\S)")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def escape_markdown(text: str) -> str:
     """Text from YAML as literal Markdown: HTML escaped, Markdown punctuation backslashed, and the
-    characters that only extensions read (~ ^ :) as entities, since Markdown keeps a backslash
-    before them.
+    characters that only extensions read (~ ^, and a colon that could start their syntax) as
+    entities, since Markdown keeps a backslash before them.
 
     >>> escape_markdown("a|b <i> *x* [l](u) ~y^: &")
-    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\) &#126;y&#94;&#58; &amp;'
+    'a\\\\|b &lt;i&gt; \\\\*x\\\\* \\\\[l\\\\]\\\\(u\\\\) &#126;y&#94;: &amp;'
+    >>> escape_markdown(": a :smile: b:")
+    '&#58; a &#58;smile: b:'
     """
     text = " ".join(str(text).split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return "".join(_MD_ENTITY.get(c, c) for c in text)
+    text = "".join(_MD_ENTITY.get(c, c) for c in text)
+    return _MD_COLON.sub("&#58;", text)
 
 
 def markdown_text(text: str) -> Markup:
@@ -65,14 +76,45 @@ def site_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def long_date(iso: str) -> str:
-    """A date as readers write it.
+def long_date(iso: str, lang: str = "en") -> str:
+    """A date as readers of a language write it (its word file's ``date``).
 
-    >>> long_date("2026-11-04")
-    '4 November 2026'
+    >>> long_date("2026-11-04"), long_date("2026-11-04", "es")
+    ('4 November 2026', '4 de noviembre de 2026')
     """
     day = dt.date.fromisoformat(iso)
-    return f"{day.day} {day.strftime('%B')} {day.year}"
+    words = ui_for(lang)["date"]
+    return words["format"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+
+
+def fill(text: str, escape: Callable[[str], Any], **values: Any) -> Markup:
+    """A word file's text with each ``{name}`` replaced by ``values[name]``, escaped once by
+    ``escape`` (the context's: HTML or Markdown): the text and plain values are escaped, values
+    that are already Markup (a link built by a template) are kept as they are.
+
+    >>> from markupsafe import escape
+    >>> fill("Call {a} <b>{link}</b>", escape, a="R&D", link=Markup("<a href=x>y</a>"))
+    Markup('Call R&amp;D &lt;b&gt;<a href=x>y</a>&lt;/b&gt;')
+    >>> fill(" {name}: *{x}*", markdown_text, name="a_b", x=Markup("[l](u)"))
+    Markup(' a\\\\_b: \\\\*[l](u)\\\\*')
+    """
+    names: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:  # a mark the escaping leaves alone
+        names.append(match[1])
+        return f"\0{len(names) - 1}\0"
+
+    def put(match: re.Match[str]) -> str:
+        name = names[int(match[1])]
+        if name not in values:
+            raise ValueError(f"{text!r}: no value given for {{{name}}}")
+        value = values[name]
+        return str(value.__html__()) if hasattr(value, "__html__") else str(escape(str(value)))
+    text = str(text)
+    # A space at either end is part of the text (" or {link}"); Markdown escaping would drop it.
+    lead, trail = (" " if text[:1].isspace() else ""), (" " if text[-1:].isspace() else "")
+    body = str(escape(_PLACEHOLDER.sub(hold, text.strip())))
+    return Markup(lead + re.sub(r"\0(\d+)\0", put, body) + trail)
 
 
 def mailto_href(email: str) -> str:

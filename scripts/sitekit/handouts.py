@@ -22,10 +22,11 @@ from markupsafe import Markup
 
 from . import enrich, handout_layout, pdf_meta, yamlsource
 from .addresses import page_url
-from .model import SIGN_GROUPS, Knowledge
+from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
 from .render import environment
+from .words import ui_for
 
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
 QUESTIONNAIRE_PAGE = "symptom-checker"  # on paper, the checker is a questionnaire to fill in by pen
@@ -179,23 +180,29 @@ class Handouts:
 
     For example: Handouts(Path("site"), knowledge, clinic, "Sciatica and knee pain").build(pages)
     {'anatomy.pdf': 2, ..., 'large/booklet.pdf': 40}
+
+    ``lang`` chooses the words of the handouts (locales/<lang>/ui.yml) and their language tag.
     """
 
     site: Path
     knowledge: Knowledge
     clinic: dict[str, Any]
     site_name: str
+    lang: str = "en"
 
     def __post_init__(self) -> None:
-        self.env = environment()
+        self.env = environment(self.lang)
         self.site_url = self.clinic["site_url"].rstrip("/") + "/"
+        # The clinic's own tag (en-GB) when the handouts are in its language, else the language's.
+        clinic_lang = self.clinic["language"]
+        self.language = clinic_lang if clinic_lang.split("-")[0] == self.lang else self.lang
 
     # ---------------------------------------------------------------- markup
     def _context(self) -> dict[str, Any]:
-        actions = {level: info["action"] for level, info in enrich.levels(self.clinic).items()}
+        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
         return {"clinic": self.clinic, "k": self.knowledge, "site_name": self.site_name,
                 "help_url": urljoin(self.site_url, page_url("when-to-get-help.md")), "actions": actions,
-                "sign_groups": SIGN_GROUPS}
+                "language": self.language}
 
     def section(self, page: SitePage, booklet: bool) -> Markup:
         """One page laid out for paper: clinic header and QR code, the content (the questionnaire
@@ -206,7 +213,8 @@ class Handouts:
         return Markup(self.env.get_template("handout-section.html.j2").render(
             page=page, content=Markup(content), questionnaire=questionnaire,
             warning_box=not booklet and not questionnaire and not page.has_warning_signs,
-            help=Markup("" if booklet else page.help), qr=qr_svg(page.url, f"QR code: {page.url}"),
+            help=Markup("" if booklet else page.help),
+            qr=qr_svg(page.url, ui_for(self.lang)["handout"]["qr_label"].format(url=page.url)),
             **self._context()))
 
     def document(self, title: str, size: PrintSize, pages: list[SitePage],
@@ -231,7 +239,7 @@ class Handouts:
 
     def _finish(self, pdf: bytes, title: str) -> bytes:
         info = pdf_meta.DocInfo(title=title, author=self.clinic["name"],
-                                language=self.clinic["language"], date=self.clinic["last_reviewed"])
+                                language=self.language, date=self.clinic["last_reviewed"])
         return pdf_meta.finish(pdf, info, PRODUCER)
 
     def build(self, names: list[str], out: Path) -> dict[str, int]:

@@ -145,11 +145,6 @@ def knowledge_in(code: str, knowledge: dict[str, Any], locales: Path = LOCALES) 
     return out
 
 
-def ui_words(code: str, locales: Path = LOCALES) -> dict[str, Any]:
-    """A language's fixed words (locales/<code>/ui.yml)."""
-    return yamlsource.load(locales / code / "ui.yml", _label(locales / code / "ui.yml")).data
-
-
 def _keys(data: Any, key: Key = ()) -> set[Key]:
     if isinstance(data, dict):
         return {k for name, value in data.items() for k in _keys(value, (*key, str(name)))}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .words import KINDS, SIGN_GROUPS  # noqa: F401 - re-exported: the vocabulary, from data/words.yml
+from .words import KIND_ORDER
 
 LEVELS = ("emergency", "urgent", "see-doctor", "self-care")  # the outcome levels, most serious first
 
@@ -29,7 +29,7 @@ class Condition:
     name: str  # the medical name, shown second
     plain_name: str  # the reader's words, shown first
     short_name: str
-    kind: str  # one of KINDS
+    kind: str  # one of KIND_ORDER (words: locales/<lang>/ui.yml kinds)
     section: str
     summary: str
     helps: str
@@ -159,7 +159,7 @@ class Knowledge:
     @property
     def conditions_in_order(self) -> list[Condition]:
         """Grouped by kind (nerve root, knee, elsewhere), each in file order."""
-        return [c for kind in KINDS for c in self.conditions if c.kind == kind]
+        return [c for kind in KIND_ORDER for c in self.conditions if c.kind == kind]
 
     @property
     def scoring(self) -> dict[str, float]:

@@ -9,10 +9,10 @@ from typing import Any
 
 from . import active_content, languages, model, schema_check, validate_clinic, validate_knowledge, yamlsource
 from .clinic_images import read_image
+from .languages import Language
 from .output import write_changed
 from .pages import Page, overdue, read_pages
 from .problems import InputError, Problem
-from .languages import Language
 from .render import Renderer, widget_assets
 from .site_config import render_site_config
 

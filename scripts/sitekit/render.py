@@ -7,15 +7,16 @@ import json
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context, select_autoescape
+from jinja2.nodes import EvalContext
+from markupsafe import Markup, escape
 
 from . import enrich
 from .addresses import href, source_link
-from .escaping import json_for_script, long_date, markdown_link, markdown_text, site_name
+from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUPS, WORDS
+from .words import SIGN_GROUP_ORDER, ui_for, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -30,27 +31,64 @@ def widget_assets() -> dict[str, bytes]:
             for path in sorted(WIDGETS.glob("*/*")) if path.suffix in (".css", ".js") and ".test." not in path.name}
 
 
-def environment() -> Environment:
-    """Jinja2 set-up: HTML templates autoescape; Markdown templates escape each value with |md
-    (as do HTML templates inside an element whose content Markdown reads: markdown="span")."""
+class _Words(dict):
+    """A map of a word file, knowing where it is (file > key), so a word a template asks for and
+    the file lacks is named with its file and key."""
+
+    def __init__(self, words: dict[str, Any], where: str):
+        super().__init__({k: _Words(v, f"{where} > {k}") if isinstance(v, dict) else v for k, v in words.items()})
+        self.where = where
+
+
+class _Undefined(StrictUndefined):
+    """StrictUndefined, naming the word file and key when a template asks for a word that is not there."""
+
+    @property
+    def _undefined_message(self) -> str:
+        if isinstance(self._undefined_obj, _Words) and self._undefined_name is not None:
+            return (f"{self._undefined_obj.where} > {self._undefined_name}: no such word "
+                    "(add it to locales/en/ui.yml and every other language's ui.yml)")
+        return super()._undefined_message
+
+
+@pass_eval_context
+def _fill(context: EvalContext, text: str, **values: Any) -> Markup:
+    """``{{ ui.x|fill(name=value) }}``: a word file's text with its {placeholders} filled in, escaped
+    once for the template: HTML in HTML templates, Markdown (as |md) in Markdown ones; values that
+    are already Markup (md_link, a link the template builds) are kept."""
+    return fill(text, escape if context.autoescape else markdown_text, **values)
+
+
+def environment(lang: str = "en") -> Environment:
+    """Jinja2 set-up for one language: HTML and SVG templates autoescape; Markdown templates escape
+    each value with |md (as do HTML templates inside an element whose content Markdown reads:
+    markdown="span"). Every word a template shows comes from the language's word file: ``ui``
+    (all of locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the
+    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form."""
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
-    env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2"]), trim_blocks=True,
-                      lstrip_blocks=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
+                      trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
+    words = words_for(lang)
     env.filters["md"] = markdown_text
-    env.filters["long_date"] = long_date
+    env.filters["fill"] = _fill
+    env.filters["long_date"] = lambda iso: long_date(iso, lang)
     env.filters["site_name"] = site_name
-    env.globals["words"] = {**WORDS, "kind": {kind: w["heading"] for kind, w in WORDS["kind"].items()}}
+    env.globals["ui"] = _Words(ui_for(lang), f"locales/{lang}/ui.yml")
+    env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     return env
 
 
 class Renderer:
     """Renders every generated file; each method returns the text of one file."""
 
-    def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None):
+    def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None,
+                 lang: str = "en"):
         self.k = knowledge
         self.clinic = clinic
         self.pages = pages or []
-        self.env = environment()
+        self.lang = lang
+        self.env = environment(lang)
+        self.sign_groups = {g: words_for(lang)["sign_group"][g] for g in SIGN_GROUP_ORDER}
 
     def _render(self, template: str, page: str, **context: Any) -> str:
         def md_link(text: str, to_page: str, anchor: str = "") -> Markup:
@@ -70,7 +108,8 @@ class Renderer:
         """Every generated file but the site config, keyed by its path in the project."""
         colours = enrich.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
-                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours)}
+                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours),
+                "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
     def render_comparison_table(self, page: str, short: bool) -> str:
         """How to tell them apart: cards grouped by kind (full), or a short list for the Home page.
@@ -80,7 +119,7 @@ class Renderer:
         often confused with (a <details> element: no script needed).
         """
         template = "comparison-glance.html.j2" if short else "comparison-cards.html.j2"
-        return self._render(template, page, kinds=enrich.conditions_by_kind(self.k),
+        return self._render(template, page, kinds=enrich.conditions_by_kind(self.k, self.lang),
                             partner=lambda c: enrich.closest_condition(self.k, c),
                             pair_rows=lambda a, b: enrich.pair_rows(self.k, a, b))
 
@@ -101,11 +140,11 @@ class Renderer:
             "checker.html": self._render("checker.html.j2", checker_page, checker=self.checker_context(checker_page)),
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
-        levels = enrich.levels(self.clinic)
+        levels = enrich.levels(self.clinic, self.lang)
         for level in ("emergency", "urgent", "see-doctor"):
             out[f"warning-signs/{level}.html"] = self._render(
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
-                signs=self.k.signs(level), sign_groups=SIGN_GROUPS)
+                signs=self.k.signs(level), sign_groups=self.sign_groups)
         for condition in self.k.conditions:
             out[f"conditions/{condition.id}.html"] = self._render(
                 "condition-box.html.j2", condition.page, condition=condition)
@@ -113,18 +152,18 @@ class Renderer:
 
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""
-        return enrich.checker_data(self.k, self.clinic, page)
+        return enrich.checker_data(self.k, self.clinic, page, self.lang)
 
     def checker_context(self, page: str) -> dict[str, Any]:
         """What the checker's template shows: its data as JSON, the questions, the warning signs by
         group, the outcomes, and the no-JavaScript fallback table."""
-        groups = [g for g in SIGN_GROUPS if self.k.signs_in(g)]
+        groups = [g for g in self.sign_groups if self.k.signs_in(g)]
         return {
             "data_json": json_for_script(self.checker_data(page)),
             "groups": [{"id": g.id, "question": g.question,
                         "symptoms": [{"id": s.id, "label": s.label, "description": s.description}
                                      for s in g.symptoms]} for g in self.k.groups],
-            "sign_groups": [{"id": g, "legend": SIGN_GROUPS[g], "signs": self.k.signs_in(g)} for g in groups],
-            "outcomes": enrich.checker_outcomes(self.k, self.clinic),
+            "sign_groups": [{"id": g, "legend": self.sign_groups[g], "signs": self.k.signs_in(g)} for g in groups],
+            "outcomes": enrich.checker_outcomes(self.k, self.clinic, self.lang),
             "fallback_html": self._render("symptom-table.html.j2", page),
         }

@@ -16,8 +16,9 @@ import yaml
 
 from .enrich import structured_data
 from .escaping import long_date, mailto_href, tel_href
-from .languages import SOURCE, ui_words
+from .languages import SOURCE
 from .pages import Page
+from .words import ui_for
 
 if TYPE_CHECKING:
     from .pipeline import Edition
@@ -28,7 +29,7 @@ SITE_CONFIG = "mkdocs.generated.yml"  # the site root's config: mkdocs.yml plus 
 def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Edition]) -> str:
     """The text of one language's generated site config."""
     language, clinic = edition.language, edition.clinic
-    ui = ui_words(language.code)
+    ui = ui_for(language.code)
     config = json.loads(json.dumps(base))  # a deep copy of plain data
     config["site_url"] = clinic["site_url"]
     config["site_name"] = ui["site"]["site_name"]
@@ -121,7 +122,7 @@ def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[st
     language, its name for itself, its address from this page, and its full address."""
     here = edition.language.prefix + page.url
     up = "../" * here.count("/")
-    return [{"lang": e.language.code, "name": ui_words(e.language.code)["site"]["language_name"],
+    return [{"lang": e.language.code, "name": ui_for(e.language.code)["site"]["language_name"],
              "href": (up + e.language.prefix + page.url) or "./", "url": e.clinic["site_url"] + page.url,
              "current": e is edition}
             for e in editions if any(p.url == page.url for p in e.pages)]
