@@ -1,0 +1,96 @@
+"""The comparison tables, rendered from the small fixture (tests/fixtures/widgets/): the cards
+(Mimics page), the short list (Home page), the symptom table and the treatment table, each the
+expected file beside this test, and the facts that matter checked one by one. Fast tier: no
+build, no browser. The fixture lists its conditions knee first; pages group them by kind."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from widget_fixture import SPECIAL_HTML, SPECIAL_MD, assert_escaped_once, assert_matches_expected, snippets
+
+EXPECTED = Path(__file__).with_name("expected")
+FILES = {"tables/compare-full.html": "compare-full.html", "tables/compare-short.html": "compare-short.html",
+         "tables/symptoms.html": "symptom-table.html", "tables/treatments.html": "treatment-table.html"}
+
+
+@pytest.mark.parametrize("snippet", FILES)
+def test_matches_the_expected_file(snippet):
+    assert_matches_expected(snippets()[snippet], EXPECTED / FILES[snippet])
+
+
+@pytest.mark.parametrize("snippet", FILES)
+def test_every_text_is_escaped_once(snippet):
+    assert_escaped_once(snippets()[snippet])
+
+
+def _card(cards: str, condition: str) -> str:
+    return re.search(rf'<li class="kb-card" id="compare-{condition}".*?</li>', cards, re.S).group(0)
+
+
+def _key_signs(card: str) -> list[str]:
+    """The symptom ids a card links as its key signs."""
+    line = re.search(r"<strong>Key signs:</strong>(.*)</p>", card).group(1)
+    return re.findall(r"\]\(symptoms\.md#symptom-([a-z0-9-]+)\)", line)
+
+
+def test_cards_group_by_kind_and_list_the_typical_signs():
+    cards = snippets()["tables/compare-full.html"]
+    assert re.findall(r'id="compare-kind-([a-z-]+)"', cards) == ["nerve-root", "knee", "mimic"]
+    assert re.findall(r'<li class="kb-card" id="compare-([a-z0-9-]+)"', cards) == ["l4-nerve", "kneecap", "hip"]
+    # Exactly the fixture's typical symptoms, in the symptoms' order (not the features' order).
+    assert _key_signs(_card(cards, "l4-nerve")) == ["knee-front", "back-to-knee", "numbness", "one-leg"]
+    assert _key_signs(_card(cards, "kneecap")) == ["knee-front", "stairs"]
+    assert _key_signs(_card(cards, "hip")) == ["groin"]
+    # Its unusual ones, as plain text: the special label escaped for HTML only (no Markdown reads it).
+    assert f"<strong>Does not fit:</strong> {SPECIAL_HTML}; Numb skin on the shin.</p>" in _card(cards, "hip")
+    # Each card's title links to its section; from the Mimics page, the hip is on this page.
+    assert "[Kneecap pain](causes.md#kneecap-pain)" in _card(cards, "kneecap")
+    assert "[A worn hip joint](#hip-joint)" in _card(cards, "hip")
+
+
+def test_cards_compare_with_the_closest_condition():
+    cards = snippets()["tables/compare-full.html"]
+    pairs = re.findall(r'<details class="kb-pair" id="compare-([a-z0-9-]+)-with-([a-z0-9-]+)"', cards)
+    # The hip shares one symptom with each other condition: the first in the file (kneecap) wins.
+    assert pairs == [("l4-nerve", "kneecap"), ("kneecap", "l4-nerve"), ("hip", "kneecap")]
+    hip = _card(cards, "hip")
+    assert re.findall(r'id="compare-hip-row-([a-z0-9-]+)"', hip) == [
+        "knee-front", "back-to-knee", "stairs", "numbness", "swelling", "groin"]  # rated by either
+    assert ('<tr id="compare-hip-row-numbness"><th scope="row">Numb skin on the shin</th>\n'
+            '<td class="kb-fit kb-fit--unusual">Unusual</td><td class="kb-fit kb-fit--none">No information</td></tr>'
+            ) in hip
+
+
+def test_glance_shows_at_most_three_typical_signs_and_links_from_home():
+    glance = snippets()["tables/compare-short.html"]
+    l4 = re.search(r'<li id="glance-l4-nerve".*</li>', glance).group(0)
+    assert l4.endswith("): pain at the front of the knee; pain that spreads from the lower back to the knee; "
+                       "numb skin on the shin.</li>")  # its fourth typical sign (one leg) does not fit
+    assert "[A worn hip joint](mimics.md#hip-joint)" in glance  # from Home, the page is named
+    assert SPECIAL_MD[0].lower() + SPECIAL_MD[1:] in glance  # lower case, then escaped once for Markdown
+
+
+def test_symptom_table_puts_each_condition_under_its_fit():
+    table = snippets()["tables/symptoms.html"]
+    row = re.search(r'<tr id="symptom-row-stairs".*?</tr>', table, re.S).group(0)
+    cells = dict(re.findall(r'<span class="kb-label">([^<]+): </span>(.*?)</td>', row))
+    links = {fit: re.findall(r"\[([^\]]+)\]\(", cell) for fit, cell in cells.items()}
+    assert links == {"Often part of": ["Kneecap"], "Sometimes part of": ["L4 nerve"], "Not usually part of": ["Hip"]}
+    assert f"[{SPECIAL_MD}](#symptom-stairs)" in row
+    # Conditions in kind order (the nerve root before the knee), though the file lists the knee first.
+    front = re.search(r'<tr id="symptom-row-knee-front".*?</tr>', table, re.S).group(0)
+    assert "<li>[L4 nerve](causes.md#l4-nerve)</li><li>[Kneecap](causes.md#kneecap-pain)</li>" in front
+    assert len(re.findall(r'<tr id="symptom-row-', table)) == 7  # one row per symptom
+
+
+def test_treatment_table_marks_what_the_clinic_offers():
+    table = snippets()["tables/treatments.html"]
+    exercise = re.search(r'<tr id="treatment-row-exercise".*?</tr>', table, re.S).group(0)
+    injection = re.search(r'<tr id="treatment-row-nerve-injection".*?</tr>', table, re.S).group(0)
+    assert '<span class="kb-offered">Offered at Knee &amp; Back Clinic</span>' in exercise
+    assert "kb-offered" not in injection  # the clinic offers only exercise
+    assert "<strong>Short-term help.</strong> It may ease leg pain for a few weeks." in injection
+    assert re.findall(r"<li>\[([^\]]+)\]\(about\.md#source-([a-z-]+)\)</li>", injection) == [
+        ("Example Reviews &amp; Co", "src-review"), ("Guide, 2024", "src-guide")]  # no year: publisher alone

@@ -1,0 +1,48 @@
+"""The warning signs, rendered from the small fixture (tests/fixtures/widgets/): the Home page's
+box and the list for each level on the When to get help page, each the expected file beside this
+test, and which sign shows at which level checked one by one. Fast tier: no build, no browser."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from widget_fixture import assert_escaped_once, assert_matches_expected, snippets
+
+EXPECTED = Path(__file__).with_name("expected")
+LEVELS = ("emergency", "urgent", "see-doctor")
+
+
+@pytest.mark.parametrize("name", ["box", *LEVELS])
+def test_matches_the_expected_file(name):
+    assert_matches_expected(snippets()[f"warning-signs/{name}.html"], EXPECTED / f"{name}.html")
+
+
+@pytest.mark.parametrize("name", ["box", *LEVELS])
+def test_every_text_is_escaped_once(name):
+    text = snippets()[f"warning-signs/{name}.html"]
+    assert_escaped_once(text)
+    assert text.count("A&amp;E") == (1 if name in ("box", "emergency") else 0)  # the clinic's emergency action
+
+
+def test_each_level_lists_exactly_its_signs_by_group():
+    found = {level: re.findall(r'<li id="sign-([a-z0-9-]+)"', snippets()[f"warning-signs/{level}.html"])
+             for level in LEVELS}
+    assert found == {"emergency": ["bladder"], "urgent": ["back-fever", "hot-knee"], "see-doctor": ["calf-walk"]}
+    urgent = snippets()["warning-signs/urgent.html"]
+    groups = re.findall(r'<p class="kb-care__group"><strong>([^<]+)</strong></p>', urgent)
+    assert groups == ["Back and both legs", "Knee"]
+    assert ('<li id="sign-hot-knee">A hot, red, swollen knee. '
+            '<span class="kb-care__advice">It could be an infection in the joint.</span></li>') in urgent
+    assert '<a class="kb-print-hide" href="tel:111">Call 111</a>' in urgent
+    assert "tel:" not in snippets()["warning-signs/see-doctor.html"]  # no number for a GP appointment
+
+
+def test_box_shows_the_emergency_signs_and_the_same_day_knee_and_leg_signs():
+    box = snippets()["warning-signs/box.html"]
+    assert re.findall(r"<li>([^<]+)</li>", box) == ["You cannot control your bladder or bowels"]
+    # Same day: the knee and leg signs only (back pain with a fever is urgent, but a back sign).
+    assert "<strong>Get help today</strong> for a hot, red, swollen knee. Call 111 or see a GP today." in box
+    assert "fever" not in box
+    assert '<a href="when-to-get-help/">When to get help</a>' in box  # built address: the box is on Home
+    assert '<a class="kb-print-hide" href="tel:000">Call 000</a>' in box
