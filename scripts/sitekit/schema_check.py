@@ -25,6 +25,14 @@ def check(source: Source, schema_path: Path) -> list[Problem]:
 def _explain(source: Source, error: ValidationError) -> Problem:
     path = tuple(error.absolute_path)
     kind, value = error.validator, error.instance
+    if kind == "oneOf" and error.context:
+        # One text, or one text per language: explain the form that was meant (a set of keys
+        # or a text), not the form the value is not.
+        meant = [e for e in error.context if e.validator != "type"]
+        if meant:
+            return _explain(source, max(meant, key=lambda e: len(e.absolute_path)))
+        return source.problem(path, f"should be text, or text per language, not {_a(type(value).__name__)}",
+                              "Write the text after the colon, or one line per language (en: ..., es: ...).")
     if kind == "required":
         missing = error.message.split("'")[1]
         return source.problem(path, f"the key '{missing}' is missing",

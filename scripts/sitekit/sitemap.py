@@ -18,7 +18,7 @@ def sitemap_xml(configs: list[dict]) -> str:
 
     >>> config = {"site_url": "https://e.org/es/", "extra": {"pages": {"/a/": {"last_reviewed": "2026-01-02",
     ...     "twins": [{"lang": "en", "url": "https://e.org/a/"}, {"lang": "es", "url": "https://e.org/es/a/"}]}}}}
-    >>> print(sitemap_xml([config]).splitlines()[3])
+    >>> print(sitemap_xml([config]).splitlines()[2])
       <url><loc>https://e.org/es/a/</loc><lastmod>2026-01-02</lastmod>
     """
     out = [_HEAD]

@@ -115,8 +115,12 @@ def parse(text: str, name: str, line_offset: int = 0) -> Source:
                               "Write the value out in full: aliases (*name) and anchors (&name) are not read here.")
         node = yaml.compose(text, Loader=_PlainLoader)
     except yaml.reader.ReaderError as err:  # a control character in the file itself
-        before = text[: err.position]
-        line, column = before.count("\n") + 1, err.position - (before.rfind("\n") + 1) + 1
+        # The reader's position is not a character index once the text holds non-ASCII letters:
+        # find the character itself (the reader stops at its first one).
+        found = text.find(chr(err.character)) if isinstance(err.character, int) else -1
+        position = found if found >= 0 else err.position
+        before = text[:position]
+        line, column = before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
         raise InputError([Problem(name, line + line_offset, column, "",
                                   f"contains the control character U+{err.character:04X}",
                                   "Delete it (it is invisible in most editors: retype the line).")]) from None

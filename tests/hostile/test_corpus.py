@@ -56,7 +56,7 @@ CASES = [
     # Script in input (items 1 and "pages, YAML text")
     _clinic("script in the clinic name", "name: Example Spine and Knee Clinic",
             "name: 'Example Clinic\"><script>alert(document.domain)</script><meta name=\"x'", "name", "<script>"),
-    _clinic("event handler in the footer", "footer: Health", "footer: <img src=x onerror=alert(1)> Health", "footer",
+    _clinic("event handler in the footer", "  en: Health", "  en: <img src=x onerror=alert(1)> Health", "footer.en",
             "onerror="),
     _clinic("javascript: URL in the address", "address: 1 Example", "address: javascript:alert(1) 1 Example",
             "contact.address", "javascript:"),
@@ -81,7 +81,7 @@ CASES = [
     _knowledge("null as a key", "      one-leg: {fit: typical, why: \"It is most often in one leg.\"}",
                "      null: {fit: typical, why: \"x\"}", "conditions[0].features.null", "is not text"),
     _clinic("true as a key", "paper: A4", "paper: A4\ntrue: 1", "true", "is not text", line_shift=1),
-    _clinic("alias", "  role: Consultant in musculoskeletal medicine", "  role: *who", "", "alias '*who'", column=9),
+    _clinic("alias", "    en: Consultant in musculoskeletal medicine", "    en: *who", "", "alias '*who'", column=9),
     _clinic("unquoted colour", 'primary: "#005a70"', "primary: #005a70", "colors.primary", "put the value in quotes"),
     _clinic("not YAML", "example: true ", "example: [true", "", "started on line 9", line_shift=2),
     # Dates (item 6)
@@ -107,9 +107,9 @@ CASES = [
     _clinic("newline at the end of the phone", 'phone: "0100 000 0000"', 'phone: "0100 000 0000\\n"', "contact.phone",
             "not allowed"),
     _clinic("& in the e-mail", "email: hello@example.org", "email: a&b@example.org", "contact.email", "right form"),
-    _clinic("control character in the file", "footer: Health", "footer: \x07Health", "", "U+0007", column=9),
-    _clinic("escaped control character in the legal text", "legal: This site gives general information.",
-            'legal: "\\u0007This site gives general information." #', "legal", "U+0007"),
+    _clinic("control character in the file", "  en: Health", "  en: \x07Health", "", "U+0007", column=7),
+    _clinic("escaped control character in the legal text", "  en: This site gives general information.",
+            '  en: "\\u0007This site gives general information." #', "legal.en", "U+0007"),
     # Front matter (item 6)
     _page("front matter that is not YAML", "description: How", "description: [How", "", "is not valid YAML",
           line_shift=1),
@@ -142,7 +142,8 @@ def _line_of(name: str, text: str) -> int:
 
 
 ENCODINGS = [
-    ("clinic.yml", lambda t: t.replace("Example Street", "Exémple Street").encode("latin-1"), 24, 16),
+    ("clinic.yml", lambda t: t.replace("Example Street", "Exémple Street").encode("latin-1"),
+     _line_of("clinic.yml", "Example Street"), 16),
     ("data/knowledge.yml", lambda t: t.replace("Pain at the back", "Pain at the back\xff").encode("utf-8").replace(
         "\xff".encode(), b"\xff"), _line_of("data/knowledge.yml", "Pain at the back"), 28),
     ("clinic.yml", lambda t: t.encode("utf-16"), 1, 1),
