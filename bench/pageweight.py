@@ -66,3 +66,14 @@ def page_weights(site: Path) -> dict[str, int]:
         address = page.parent.relative_to(site).as_posix()
         out["" if address == "." else address + "/"] = sum(first_visit(site, page).values())
     return out
+
+
+def budget_for(address: str, budgets: dict = BUDGETS) -> int:
+    """The page's first-visit budget in gzipped bytes: the checker page has its own."""
+    return budgets["checker_page_gzip_bytes" if address == "symptom-checker/" else "page_gzip_bytes"]
+
+
+def over_budget(site: Path, budgets: dict = BUDGETS) -> list[str]:
+    """One line per built page whose first-visit weight is over its budget (none: all within)."""
+    return [f"{address or '/'}: {size:,} bytes gzip, budget {budget_for(address, budgets):,}"
+            for address, size in page_weights(site).items() if size > budget_for(address, budgets)]

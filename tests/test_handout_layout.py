@@ -77,7 +77,7 @@ def test_a_broken_rule_fails_the_step_and_writes_nothing(built_site: Path, tmp_p
     """Small type in one handout stops the step with status 1, a located message, and no handouts."""
     copy = tmp_path / "site"
     shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("handouts"))
-    css = copy / "stylesheets/site.css"
+    css = copy / "generated/site.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n@media print { .kb-handout-doc .kb-handout__body p "
                    "{ font-size: 9pt !important; } }\n", encoding="utf-8")
     result = subprocess.run([sys.executable, str(ROOT / "scripts/make_handouts.py"), "--site", str(copy)],

@@ -23,12 +23,44 @@ TEMPLATES = Path(__file__).parent / "templates"
 WIDGETS = Path(__file__).parent / "widgets"
 
 
+# Widgets whose style and script load only on the pages that name them (front matter
+# widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
+PAGE_WIDGETS = ("checker",)
+SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
+
+
+def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
+    """The one site stylesheet (docs/generated/site.css): each visible widget's style, widget by
+    widget, then the base (docs/stylesheets/site.css), whose Paper section's print rules come last
+    so that they win on paper. The per-page widgets' styles are not in it.
+
+    >>> import tempfile; d = Path(tempfile.mkdtemp())
+    >>> for name, css in [("b-box", ".b{}"), ("a-box", ".a{}"), ("checker", ".c{}")]:
+    ...     (d / name).mkdir(); _ = (d / name / f"{name}.css").write_text(css)
+    >>> _ = (d / "site.css").write_text("@media print{.p{}}")
+    >>> print(site_stylesheet(d / "site.css", d).decode())
+    /* a-box: widgets/a-box/a-box.css */
+    .a{}
+    /* b-box: widgets/b-box/b-box.css */
+    .b{}
+    /* The site: docs/stylesheets/site.css */
+    @media print{.p{}}
+    """
+    parts = [f"/* {path.parent.name}: widgets/{path.parent.name}/{path.name} */\n".encode()
+             + path.read_bytes().rstrip() + b"\n"
+             for path in sorted(widgets.glob("*/*.css")) if path.parent.name not in PAGE_WIDGETS]
+    return b"".join(parts) + b"/* The site: docs/stylesheets/site.css */\n" + base.read_bytes()
+
+
 def widget_assets() -> dict[str, bytes]:
-    """Each widget's style and script, as the generated files MkDocs serves
-    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads them on the pages that
+    """The site stylesheet (docs/generated/site.css, see site_stylesheet), and each per-page
+    widget's style and script, as the generated files MkDocs serves
+    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads those on the pages that
     name the widget in their front matter."""
-    return {f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
-            for path in sorted(WIDGETS.glob("*/*")) if path.suffix in (".css", ".js") and ".test." not in path.name}
+    return {"docs/generated/site.css": site_stylesheet(),
+            **{f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
+               for path in sorted(WIDGETS.glob("*/*")) if path.parent.name in PAGE_WIDGETS
+               and path.suffix in (".css", ".js") and ".test." not in path.name}}
 
 
 class _Words(dict):

@@ -1,0 +1,241 @@
+/*
+ * What the site uses of Material's script, in place of its 35 KB (gzip) bundle, which was more
+ * than half of every page's first visit (bench/pageweight.py). overrides/main.html leaves the
+ * bundle out; this file is in extra_javascript. Each page is a normal page load (no instant
+ * navigation): the browser caches the theme's files.
+ *
+ * - Colour scheme: the reader's system setting, or the choice made with the header button
+ *   (kept in localStorage the theme's way, so base.html's inline script applies it early).
+ * - Glossary tooltips (content.tooltips): Material's tooltip look, on hover and on focus.
+ * - Tables scroll sideways inside Material's wrapper; sidebars keep to the screen's height.
+ * - The table of contents follows the reading position (toc.follow); the header shows the page
+ *   title once the heading has scrolled away, and a shadow; back to top (navigation.top).
+ * - A <details> opens when a link targets something inside it, and all open for printing.
+ * - The drawer closes when a link in it moves within the page.
+ */
+(function () {
+  "use strict";
+
+  var doc = document, body = doc.body;
+  function all(selector, root) { return Array.prototype.slice.call((root || doc).querySelectorAll(selector)); }
+  function one(selector) { return doc.querySelector(selector); }
+  var header = one(".md-header"), main = one(".md-main");
+  function headerHeight() { return header ? header.offsetHeight : 0; }
+
+  /* ---------------------------------------------------------- Colour scheme */
+  var inputs = all('input[name="__palette"]');
+  function applyPalette(index, remember) {
+    var input = inputs[index];
+    if (!input) return;
+    var color = {
+      media: input.getAttribute("data-md-color-media"),
+      scheme: input.getAttribute("data-md-color-scheme"),
+      primary: input.getAttribute("data-md-color-primary"),
+      accent: input.getAttribute("data-md-color-accent")
+    };
+    input.checked = true;
+    for (var key in color) if (color[key]) body.setAttribute("data-md-color-" + key, color[key]);
+    inputs.forEach(function (each, i) {
+      var label = each.nextElementSibling;
+      if (label && label.tagName === "LABEL") label.hidden = i !== index;
+    });
+    if (remember && window.__md_set) window.__md_set("__palette", {index: index, color: color});
+    var meta = one('meta[name="color-scheme"]');
+    if (!meta) { meta = doc.createElement("meta"); meta.name = "color-scheme"; doc.head.appendChild(meta); }
+    if (header) meta.content = getComputedStyle(header).colorScheme;
+  }
+  if (inputs.length) {
+    var stored = null;
+    try { stored = window.__md_get ? window.__md_get("__palette") : null; } catch (e) { stored = null; }
+    var start = stored && typeof stored.index === "number" && inputs[stored.index] ? stored.index : 0;
+    if (!stored) {
+      inputs.forEach(function (input, i) {
+        var media = input.getAttribute("data-md-color-media");
+        if (media && window.matchMedia(media).matches) start = i;
+      });
+    }
+    applyPalette(start, false);
+    inputs.forEach(function (input, i) {
+      input.addEventListener("change", function () { if (input.checked) applyPalette(i, true); });
+    });
+    var form = inputs[0].form;
+    if (form) form.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter") return;
+      event.preventDefault();
+      var next = (inputs.indexOf(doc.querySelector('input[name="__palette"]:checked')) + 1) % inputs.length;
+      inputs[next].click();
+      var label = inputs[next].nextElementSibling;
+      if (label) label.focus();
+    });
+  }
+
+  /* ---------------------------------------------------------- Glossary tooltips */
+  var tooltips = 0;
+  all(".md-content abbr[title]").forEach(function (abbr) {
+    var tip = null, title = "", timer = 0, hover = false, focus = false;
+    function show() {
+      window.clearTimeout(timer);
+      if (tip) return;
+      title = abbr.getAttribute("title");
+      tip = doc.createElement("div");
+      tip.className = "md-tooltip2 md-tooltip2--bottom";
+      tip.setAttribute("role", "tooltip");
+      tip.id = "__tooltip2_" + tooltips++;
+      var inner = doc.createElement("div");
+      inner.className = "md-tooltip2__inner md-typeset";
+      inner.textContent = title;
+      tip.appendChild(inner);
+      abbr.removeAttribute("title");
+      abbr.setAttribute("aria-describedby", tip.id);
+      body.appendChild(tip);
+      var box = abbr.getBoundingClientRect();
+      tip.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
+      tip.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
+      tip.style.setProperty("--md-tooltip-x", box.width / 2 + "px");
+      tip.style.setProperty("--md-tooltip-y", 8 + box.height + "px");
+      tip.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
+      tip.style.setProperty("--md-tooltip-tail", "0px");
+      tip.addEventListener("mouseenter", function () { hover = true; window.clearTimeout(timer); });
+      tip.addEventListener("mouseleave", function () { hover = false; later(); });
+      var shown = tip;
+      window.requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
+    }
+    function hide() {
+      if (!tip || hover || focus) return;
+      tip.remove();
+      tip = null;
+      abbr.setAttribute("title", title);
+      abbr.removeAttribute("aria-describedby");
+    }
+    function later() { window.clearTimeout(timer); timer = window.setTimeout(hide, 250); }
+    abbr.addEventListener("mouseenter", function () { hover = true; show(); });
+    abbr.addEventListener("mouseleave", function () { hover = false; later(); });
+    abbr.addEventListener("focus", function () { focus = true; show(); });
+    abbr.addEventListener("blur", function () { focus = false; hover = false; later(); });
+    abbr.addEventListener("keydown", function (event) {
+      if (event.key === "Escape") { focus = false; hover = false; hide(); }
+    });
+  });
+
+  /* ---------------------------------------------------------- Tables */
+  all(".md-content .md-typeset table:not([class])").forEach(function (table) {
+    var wrap = doc.createElement("div"), inner = doc.createElement("div");
+    wrap.className = "md-typeset__scrollwrap";
+    inner.className = "md-typeset__table";
+    table.parentNode.insertBefore(wrap, table);
+    inner.appendChild(table);
+    wrap.appendChild(inner);
+  });
+
+  /* ---------------------------------------------------------- Details */
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && doc.getElementById(id);
+    var details = target && target.closest("details:not([open])");
+    if (details) { details.open = true; target.scrollIntoView(); }
+  }
+  var printed = [];
+  window.addEventListener("beforeprint", function () {
+    printed = all("details:not([open])");
+    printed.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    printed.forEach(function (d) { d.open = false; });
+    printed = [];
+  });
+
+  /* ---------------------------------------------------------- Drawer */
+  window.addEventListener("hashchange", function () {
+    var drawer = doc.getElementById("__drawer");
+    if (drawer && drawer.checked) { drawer.checked = false; drawer.dispatchEvent(new Event("change")); }
+    openTarget();
+  });
+  openTarget();
+
+  /* ---------------------------------------------------------- On scroll */
+  var title = one(".md-header__title"), heading = one(".md-content h1");
+  var top = one(".md-top"), lastY = window.scrollY;
+  var links = all('.md-nav--secondary a.md-nav__link[href^="#"], .md-nav--primary [data-md-component="toc"] a.md-nav__link[href^="#"]');
+  var targets = links.map(function (a) { return doc.getElementById(decodeURIComponent(a.hash.slice(1))); });
+  var sidebars = all(".md-sidebar").map(function (el) {
+    var wrap = el.querySelector(".md-sidebar__scrollwrap");
+    return {el: el, wrap: wrap, y: wrap ? wrap.getBoundingClientRect().top - el.getBoundingClientRect().top : 0};
+  });
+  var wide = window.matchMedia("(min-width: 76.25em)"), medium = window.matchMedia("(min-width: 60em)");
+
+  function sizeSidebars() {
+    var h = headerHeight();
+    var bottom = main ? Math.min(window.innerHeight, main.getBoundingClientRect().bottom) : window.innerHeight;
+    sidebars.forEach(function (s) {
+      var shown = s.el.classList.contains("md-sidebar--primary") ? wide.matches : medium.matches;
+      if (!s.wrap) return;
+      s.el.style.top = shown ? h + "px" : "";
+      var height = bottom - Math.max(0, s.el.getBoundingClientRect().top) - 2 * s.y;
+      s.wrap.style.height = shown ? Math.max(0, height) + "px" : "";
+    });
+  }
+
+  var activeLink = null;
+  function follow() {
+    var line = headerHeight() + 1, current = -1;
+    targets.forEach(function (target, i) {
+      if (target && target.getBoundingClientRect().top <= line + 8) current = i;
+    });
+    var activeHash = current >= 0 ? links[current].hash : null;
+    var seen = {};
+    links.forEach(function (a, i) {
+      var passed = current >= 0 && i < links.length && targets[i] && targets[i].getBoundingClientRect().top <= line + 8;
+      a.classList.toggle("md-nav__link--passed", passed && a.hash !== activeHash);
+      a.classList.toggle("md-nav__link--active", a.hash === activeHash);
+      if (a.hash === activeHash && !seen[a.hash]) seen[a.hash] = a;
+    });
+    var now = activeHash && one('.md-nav--secondary a.md-nav__link[href="' + activeHash + '"]');
+    if (now && now !== activeLink && medium.matches) {
+      var wrap = now.closest(".md-sidebar__scrollwrap");
+      if (wrap) wrap.scrollTo({top: now.offsetTop - wrap.offsetTop - wrap.clientHeight / 2});
+    }
+    activeLink = now;
+  }
+
+  function onScroll() {
+    var y = window.scrollY, h = headerHeight();
+    var active = main ? main.getBoundingClientRect().top < h : y > 0;
+    if (header) header.classList.toggle("md-header--shadow", active);
+    if (title && heading) {
+      var box = heading.getBoundingClientRect();
+      title.classList.toggle("md-header__title--active", box.height > 0 && h - box.top >= box.height);
+    }
+    if (top) {
+      var show = active && y < lastY && y > 0;
+      top.hidden = !show;
+      if (show) top.removeAttribute("tabindex"); else top.setAttribute("tabindex", "-1");
+      top.style.top = h + 16 + "px";
+    }
+    lastY = y;
+    sizeSidebars();
+    follow();
+  }
+  if (top) top.addEventListener("click", function (event) {
+    event.preventDefault();
+    window.scrollTo({top: 0});
+  });
+  var queued = false;
+  function schedule() {
+    if (queued) return;
+    queued = true;
+    window.requestAnimationFrame(function () { queued = false; onScroll(); });
+  }
+  window.addEventListener("scroll", schedule, {passive: true});
+  window.addEventListener("resize", schedule);
+  onScroll();
+
+  /* ---------------------------------------------------------- Keyboard: previous and next page */
+  doc.addEventListener("keydown", function (event) {
+    var el = doc.activeElement;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (el && (el.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName))) return;
+    var rel = {p: "prev", ",": "prev", n: "next", ".": "next"}[event.key];
+    var link = rel && one('link[rel="' + rel + '"]');
+    if (link) { event.preventDefault(); location.href = link.href; }
+  });
+})();
