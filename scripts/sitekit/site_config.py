@@ -38,6 +38,8 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
                      for item in base["nav"] for file in item.values()]
     theme = config.setdefault("theme", {})
     theme["language"] = clinic["language"].split("-")[0]
+    for scheme in theme.get("palette", []):  # the colour-scheme switch's label
+        scheme["toggle"]["name"] = ui["site"]["dark_mode" if scheme["scheme"] == "default" else "light_mode"]
     theme["logo"] = "generated/logo" + Path(clinic["logo"]).suffix
     theme["favicon"] = "generated/favicon" + Path(clinic["favicon"]).suffix
     if language.build_root:  # pages and includes from the language's own folders
