@@ -224,7 +224,8 @@ class Handouts:
         first = pages[0]
         return self.env.get_template("handout.html.j2").render(
             title=title, stylesheets=first.stylesheets, body_attrs=Markup(first.body_attrs),
-            size=size.name, margins=size.margins, logo=urljoin(self.site_url, "generated/logo" + Path(self.clinic["logo"]).suffix),
+            size=size.name, margins=size.margins,
+            logo=urljoin(self.site_url, "generated/logo" + Path(self.clinic["logo"]).suffix),
             sections=[self.section(p, booklet=contents is not None) for p in pages], contents=contents,
             help=Markup(first.help), **self._context())
 
