@@ -3,6 +3,7 @@ server, and reading built HTML pages."""
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import re
 import shutil
@@ -19,6 +20,8 @@ PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
           "figcaption", "summary", "legend", "label", "div", "blockquote", "tr"}
 SKIP = {"script", "style", "noscript", "svg", "template"}
+SECTIONS = {"header", "footer", "nav", "main", "article", "section", "aside", "ul", "ol", "dl", "table", "br",
+            "details", "form", "fieldset", "figure", "p"}
 
 
 # What a scratch copy of the project leaves out: build output, environments, caches.
@@ -105,6 +108,47 @@ def main_blocks(html: str) -> list[str]:
     parser.feed(html)
     parser._flush()
     return parser.blocks
+
+
+def language_blocks(markup: str, part: str = "body") -> list[tuple[str, str]]:
+    """The text a reader sees in a page's ``part`` (body: header, article and footer; or
+    article), block by block (as main_blocks), each with its language: the nearest lang
+    attribute. A part in another language than its block (a source's title on a Spanish page)
+    is its own block. Left out: scripts, hidden elements and the sections' permalink signs."""
+    from sitekit.paper_html import parse
+
+    tree = parse(markup)
+    page_lang = (tree.find(lambda n: n.tag == "html") or tree).get("lang") or ""
+    top = tree.find(lambda n: n.tag == part)
+    assert top is not None, f"no <{part}>"
+    out: list[tuple[str, str]] = []
+    words: list[str] = []
+
+    def flush(lang: str) -> None:
+        text = " ".join("".join(words).split())
+        if text:
+            out.append((lang, text))
+        words.clear()
+
+    def walk(node, lang: str) -> None:
+        for child in node.children:
+            if isinstance(child, str):
+                if not child.startswith("<!"):
+                    words.append(html.unescape(child))
+                continue
+            if child.tag in SKIP or child.has("hidden") or "headerlink" in (child.get("class") or "").split():
+                continue
+            inner = child.get("lang") or lang
+            if inner != lang or child.tag in BLOCKS | SECTIONS:
+                flush(lang)
+                walk(child, inner)
+                flush(inner)
+            else:
+                walk(child, inner)
+
+    walk(top, page_lang)
+    flush(page_lang)
+    return out
 
 
 def main_text(name: str, site: Path) -> str:

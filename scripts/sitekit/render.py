@@ -26,6 +26,7 @@ WIDGETS = Path(__file__).parent / "widgets"
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
 PAGE_WIDGETS = ("checker",)
+SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
 
@@ -107,6 +108,14 @@ def environment(lang: str = "en") -> Environment:
     env.filters["site_name"] = site_name
     env.globals["ui"] = _Words(ui_for(lang), f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
+    # Words that stay in the knowledge file's language (English) on a page in another language:
+    # a source's title, publisher and short name. They are marked with lang (WCAG 3.1.2, Language
+    # of Parts) so that a screen reader says them in English: ``english`` is the attribute for an
+    # HTML element (" lang=\"en\"", or nothing on an English page), ``english_link`` the same for
+    # a Markdown link, written after it (attr_list).
+    foreign = lang != SOURCE_LANG
+    env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if foreign else ""
+    env.globals["english_link"] = Markup(f'{{: lang="{SOURCE_LANG}" }}') if foreign else ""
     return env
 
 

@@ -22,7 +22,8 @@ def test_names_the_clinic_and_reviewer_escaped_once():
     assert "<dd>Dr A. Example, Knee &amp; spine doctor</dd>" in review
 
 
-def test_dates_are_the_clinic_files_as_written():
+def test_dates_are_the_clinic_files_in_words():
+    """The clinic file's dates, written out as the page's readers write them (datetime: as written)."""
     review = snippets()["review.html"]
-    assert re.findall(r'<time datetime="([\d-]+)">([\d-]+)</time>', review) == [
-        ("2026-11-24", "2026-11-24"), ("2029-11-24", "2029-11-24")]  # last reviewed, then next review
+    assert re.findall(r'<time datetime="([\d-]+)">([^<]+)</time>', review) == [
+        ("2026-11-24", "24 November 2026"), ("2029-11-24", "24 November 2029")]  # last reviewed, then next review
