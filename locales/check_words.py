@@ -9,7 +9,7 @@ locale file that the English no longer has is reported too, so a renamed id show
 
 Usage: python locales/check_words.py [LANG ...]   (default: every folder in locales/ except en)
 Prints one line per problem (file, line, key, what to do); exit 1 when there is any.
-Needs only the standard library and PyYAML.
+Needs PyYAML and the build's own list of texts (scripts/sitekit/languages.py).
 """
 from __future__ import annotations
 
@@ -25,20 +25,10 @@ KNOWLEDGE = ROOT / "data" / "knowledge.yml"
 DOCS = ROOT / "docs"
 SOURCE_LANG = "en"  # the English words live in data/knowledge.yml and locales/en/ui.yml
 
-# list in knowledge.yml -> (the field that names an item, its reader-visible text fields).
-# Conditions also have features (symptom id -> why) and treatments an evidence text; a locale
-# keeps those as `features: {<symptom id>: <why>}` and `evidence: <text>`. Source titles and
-# publishers stay in their original language, so only a source's note is translated.
-TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "outcomes": ("level", ("heading", "advice")),
-    "outcome_rules": ("id", ("why",)),
-    "groups": ("id", ("question",)),
-    "symptoms": ("id", ("label", "description")),
-    "conditions": ("id", ("name", "plain_name", "short_name", "summary", "helps")),
-    "treatments": ("id", ("name", "what", "who", "helps", "cautions")),
-    "warning_signs": ("id", ("label", "advice")),
-    "sources": ("id", ("note",)),
-}
+# The knowledge file's reader-visible texts, as the build reads them (one list, in sitekit).
+sys.path.insert(0, str(ROOT / "scripts"))
+from sitekit.languages import english_texts  # noqa: E402
+
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 # What a translated page must keep from the English one, so links, includes and the checker work.
 ANCHOR = re.compile(r"\{#([\w-]+)\}")
@@ -59,26 +49,6 @@ def show(key: Key) -> str:
 def rel(path: Path) -> str:
     """A path as the reader types it: from the repository root."""
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
-
-
-def english_texts(knowledge: dict) -> dict[Key, str]:
-    """Every reader-visible text of the knowledge file, by (list, id, field[, symptom id])."""
-    texts: dict[Key, str] = {}
-    for list_name, (id_field, fields) in TEXT_FIELDS.items():
-        for item in knowledge.get(list_name) or []:
-            if not isinstance(item, dict) or not isinstance(item.get(id_field), str):
-                continue  # the knowledge file's own validation reports items without an id
-            ident = item[id_field]
-            for field in fields:
-                if isinstance(item.get(field), str) and item[field].strip():
-                    texts[(list_name, ident, field)] = item[field]
-            for symptom, fit in (item.get("features") or {}).items():
-                if isinstance(fit, dict) and isinstance(fit.get("why"), str):
-                    texts[(list_name, ident, "features", str(symptom))] = fit["why"]
-            evidence = item.get("evidence")
-            if isinstance(evidence, dict) and isinstance(evidence.get("text"), str):
-                texts[(list_name, ident, "evidence")] = evidence["text"]
-    return texts
 
 
 def read_texts(path: Path) -> tuple[dict[Key, str], dict[Key, int]]:

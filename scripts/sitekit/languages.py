@@ -25,7 +25,8 @@ SOURCE = "en"  # the language of data/knowledge.yml, docs/ and includes/glossary
 # list in knowledge.yml -> (the field that names an item, its reader-visible text fields).
 # Conditions also have features (symptom id -> why) and treatments an evidence text; a language
 # keeps those as `features: {<symptom id>: <why>}` and `evidence: <text>`. Source titles and
-# publishers stay in their original language, so only a source's note is translated.
+# publishers stay in their original language (marked so on the page); a source's short name (the
+# in-text citation, "Khan y otros") and note are translated.
 TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "outcomes": ("level", ("heading", "advice")),
     "outcome_rules": ("id", ("why",)),
@@ -34,7 +35,7 @@ TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "conditions": ("id", ("name", "plain_name", "short_name", "summary", "helps")),
     "treatments": ("id", ("name", "what", "who", "helps", "cautions")),
     "warning_signs": ("id", ("label", "advice")),
-    "sources": ("id", ("note",)),
+    "sources": ("id", ("short_name", "note")),
 }
 Key = tuple[str, ...]
 

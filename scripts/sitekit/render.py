@@ -109,13 +109,10 @@ def environment(lang: str = "en") -> Environment:
     env.globals["ui"] = _Words(ui_for(lang), f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
-    # a source's title, publisher and short name. They are marked with lang (WCAG 3.1.2, Language
-    # of Parts) so that a screen reader says them in English: ``english`` is the attribute for an
-    # HTML element (" lang=\"en\"", or nothing on an English page), ``english_link`` the same for
-    # a Markdown link, written after it (attr_list).
-    foreign = lang != SOURCE_LANG
-    env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if foreign else ""
-    env.globals["english_link"] = Markup(f'{{: lang="{SOURCE_LANG}" }}') if foreign else ""
+    # a source's title and publisher. They are marked with lang (WCAG 3.1.2, Language of Parts)
+    # so that a screen reader says them in English: ``english`` is the attribute for an HTML
+    # element (" lang=\"en\"", or nothing on an English page).
+    env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if lang != SOURCE_LANG else ""
     return env
 
 
