@@ -318,3 +318,13 @@ def test_unknown_page_names_are_refused(tmp_path: Path):
 
     with pytest.raises(HandoutFailed, match="no page named nope in the navigation; the pages are: index, anatomy"):
         make_handouts(tmp_path, pages=["nope"])
+
+
+def test_the_layout_check_knows_the_pages_real_bottom_margin():
+    """Chromium prints with site.css's @page margins, not the ones handed to it: the layout check
+    must take the body's lowest line for the body, not the footer (handouts.PAGE_BOTTOM_MM)."""
+    from sitekit.handouts import PAGE_BOTTOM_MM
+
+    margin = re.search(r"@page \{ margin: ([^;]+); \}", (ROOT / "docs/stylesheets/site.css").read_text()).group(1)
+    sides = margin.split()
+    assert (sides[2] if len(sides) > 2 else sides[0]) == f"{PAGE_BOTTOM_MM}mm"

@@ -31,6 +31,7 @@ from .words import ui_for
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
 QUESTIONNAIRE_PAGE = "symptom-checker"  # on paper, the checker is a questionnaire to fill in by pen
 HELP_ID = "where-to-get-help"  # generated/help.md: the section every page ends with
+PAGE_BOTTOM_MM = 14  # the bottom margin of docs/stylesheets/site.css's @page rule
 
 
 @dataclass(frozen=True)
@@ -44,8 +45,10 @@ class PrintSize:
 
     @property
     def footer_top(self) -> float:
-        """Height in points of the bottom margin, where Chromium draws the footer."""
-        return float(self.margins["bottom"].removesuffix("mm")) * 72 / 25.4
+        """Height in points of the bottom margin, where Chromium draws the footer: the page's
+        real one, site.css's @page rule, which Chromium uses over the margins given to it (the
+        body's last line can sit lower than ``margins`` says, and must not pass for the footer)."""
+        return min(float(self.margins["bottom"].removesuffix("mm")), PAGE_BOTTOM_MM) * 72 / 25.4
 
 
 NORMAL = PrintSize("normal", "", 12, {"top": "12mm", "bottom": "16mm", "left": "15mm", "right": "15mm"})
@@ -287,11 +290,13 @@ class Handouts:
         for _ in range(5):
             contents = list(zip(pages, starts, strict=True))
             pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents))
-            found = pdf_meta.outline_pages(pdf)
-            missing = [page.title for page in pages if page.title not in found]
+            # Chromium's bookmark drops the space where a heading wraps ("por ciática" on two
+            # lines: "porciática"), so titles are compared without their spaces.
+            found = {"".join(title.split()): start for title, start in pdf_meta.outline_pages(pdf).items()}
+            missing = [page.title for page in pages if "".join(page.title.split()) not in found]
             if missing:
                 raise HandoutError(f"booklet: no bookmark for {', '.join(missing)}; does every page start with an h1?")
-            actual = [found[page.title] for page in pages]
+            actual = [found["".join(page.title.split())] for page in pages]
             if actual == starts:
                 return pdf, title
             starts = actual
