@@ -15,7 +15,31 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when-to-get-help",
-         "symptom-checker", "about"]
+         "symptom-checker", "about"]  # each published language has these pages, under the same names
+
+
+def _languages() -> dict[str, str]:
+    import yaml
+    from sitekit.languages import published
+
+    clinic = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+    return {lang.code: lang.prefix for lang in published(clinic)}
+
+
+# The languages clinic.yml publishes, first (at the site root) first: code -> where its pages are.
+LANGUAGES: dict[str, str] = _languages()
+FIRST = next(iter(LANGUAGES))
+TRANSLATIONS = list(LANGUAGES)[1:]  # each published under <code>/
+
+
+def page_path(name: str, lang: str = FIRST) -> str:
+    """A page's address from the site root, in a language: "", "causes/", "es/", "es/causes/"."""
+    return LANGUAGES[lang] + ("" if name == "index" else f"{name}/")
+
+
+def page_url(base: str, name: str, lang: str = FIRST) -> str:
+    """A page's URL on the test server (``base`` ends in /)."""
+    return base + page_path(name, lang)
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
           "figcaption", "summary", "legend", "label", "div", "blockquote", "tr"}
@@ -58,8 +82,8 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def page_file(name: str, site: Path) -> Path:
-    return site / ("index.html" if name == "index" else f"{name}/index.html")
+def page_file(name: str, site: Path, lang: str = FIRST) -> Path:
+    return site / page_path(name, lang) / "index.html"
 
 
 class _MainText(HTMLParser):

@@ -323,3 +323,19 @@ def test_unknown_page_names_are_refused(tmp_path: Path):
 
     with pytest.raises(HandoutFailed, match="no page named nope in the navigation; the pages are: index, anatomy"):
         make_handouts(tmp_path, pages=["nope"])
+
+
+@pytest.mark.parametrize("name", [f"{folder}{name}" for folder in SIZES for name in ("anatomy", "booklet")])
+def test_only_the_footer_is_below_the_bottom_margin(built_site: Path, name: str):
+    """Each handout prints with its own margins (not the site's @page rule for printing a web
+    page), so the layout check, which reads the body above the bottom margin, sees every line."""
+    from sitekit.handouts import LARGE, NORMAL
+
+    size = LARGE if name.startswith("large/") else NORMAL
+    for prefix in ("", "es/"):
+        below = {}
+        for page, y, _size, text in runs(built_site / prefix / "handouts" / f"{name}.pdf"):
+            if y < size.footer_top:
+                below[page] = below.get(page, "") + text
+        footer = re.compile(r"\s*Example Clinic\s*(Page|Página) \d+ (of|de) \d+\s*")
+        assert below and all(footer.fullmatch(text) for text in below.values()), (prefix, below)

@@ -1,26 +1,28 @@
-"""Every page in real Chromium, at phone and desktop widths, in light and dark schemes:
-no console error, no request to another host, and no axe-core WCAG 2.2 A/AA violation."""
+"""Every page, in every published language, in real Chromium, at phone and desktop widths, in
+light and dark schemes: no console error, no request to another host, and no axe-core WCAG 2.2
+A/AA violation. The keyboard reaches every page's language switch, and it leads to the same page
+in the other language and back."""
 from __future__ import annotations
 
 import pytest
-from helpers import PAGES, axe_violations, watch_page
+from helpers import FIRST, LANGUAGES, PAGES, TRANSLATIONS, axe_violations, page_path, page_url, watch_page
 
 VIEWS = [(375, 740, "light"), (375, 740, "dark"), (1280, 900, "light"), (1280, 900, "dark")]
+# A translation shares the first language's templates and styles: what differs is its words (their
+# length, the lang attribute), so a phone in light and a desktop in dark cover it, at half the time.
+TRANSLATION_VIEWS = [(375, 740, "light"), (1280, 900, "dark")]
+SWEEPS = [(FIRST, *view) for view in VIEWS] + [(lang, *view) for lang in TRANSLATIONS for view in TRANSLATION_VIEWS]
 
 
-def _url(base: str, name: str) -> str:
-    return base if name == "index" else f"{base}{name}/"
-
-
-@pytest.mark.parametrize("width,height,scheme", VIEWS, ids=[f"{w}px-{s}" for w, _, s in VIEWS])
-def test_every_page_is_clean_in_the_browser(browser, site_server, width, height, scheme):
+@pytest.mark.parametrize("lang,width,height,scheme", SWEEPS, ids=[f"{lang}-{w}px-{s}" for lang, w, _, s in SWEEPS])
+def test_every_page_is_clean_in_the_browser(browser, site_server, lang, width, height, scheme):
     """Per page: no console error, nothing fetched from elsewhere, no axe violation."""
     context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
     problems = {}
     for name in PAGES:
         page = context.new_page()
         seen = watch_page(page, site_server)
-        page.goto(_url(site_server, name), wait_until="networkidle")
+        page.goto(page_url(site_server, name, lang), wait_until="networkidle")
         found = axe_violations(page) + [f"console: {e}" for e in seen["errors"]]
         found += [f"foreign request: {u}" for u in seen["foreign"]]
         if found:
@@ -31,14 +33,15 @@ def test_every_page_is_clean_in_the_browser(browser, site_server, width, height,
 
 
 def test_no_page_is_wider_than_a_phone(browser, site_server):
-    """At 375 px nothing makes the page scroll sideways (tables stack instead of clipping)."""
+    """At 375 px nothing makes a page, in any language, scroll sideways (tables stack instead of
+    clipping; longer words in a translation wrap)."""
     page = browser.new_page(viewport={"width": 375, "height": 740})
     wide = {}
-    for name in PAGES:
-        page.goto(_url(site_server, name))
+    for path in [page_path(name, lang) for lang in LANGUAGES for name in PAGES]:
+        page.goto(site_server + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > 375:
-            wide[name] = width
+            wide[path or "/"] = width
     page.close()
     assert wide == {}
 
@@ -76,41 +79,102 @@ _FOCUS_INFO = """() => {
 }"""  # noqa: E501 - a doctest or script line that cannot be split
 TABS_PER_PAGE = 45  # enough to pass the header, the drawer and well into each page's content
 WALK_VIEWS = [(375, 740), (640, 450)]  # a phone, and a 1280 x 900 window at 200% zoom
+# Every language's pages on a phone; the first language's also zoomed (same templates and styles).
+WALKS = [(FIRST, *view) for view in WALK_VIEWS] + [(lang, *WALK_VIEWS[0]) for lang in TRANSLATIONS]
+SWITCH = "nav.kb-language a"
 
 
-@pytest.mark.parametrize("width,height", WALK_VIEWS, ids=[f"{w}px" for w, _ in WALK_VIEWS])
-def test_keyboard_walk_every_page(browser, site_server, width, height):
+def _focus_changes_pixels(page) -> bool:
+    """Whether the focused element looks different focused and not (a focus ring, or a change of
+    colour): the area around it, shot focused and then blurred. Tab goes on from it."""
+    left, top, right, bottom = page.evaluate(
+        "() => { const r = document.activeElement.getBoundingClientRect();"
+        " return [r.left, r.top, r.right, r.bottom]; }")
+    view = page.viewport_size
+    x, y = max(left - 8, 0), max(top - 8, 0)
+    clip = {"x": x, "y": y, "width": min(right + 8, view["width"]) - x, "height": min(bottom + 8, view["height"]) - y}
+    focused = page.screenshot(clip=clip, animations="disabled")
+    page.evaluate("document.activeElement.blur()")
+    return page.screenshot(clip=clip, animations="disabled") != focused
+
+
+def _walk(page, url: str, label: str) -> list[str]:
+    """Tab through one page: each stop's problems, and a problem if the language switch is not a
+    stop or shows no change when focused."""
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    problems, switch_seen = [], False
+    for step in range(TABS_PER_PAGE):
+        page.keyboard.press("Tab")
+        info = page.evaluate(_FOCUS_INFO)
+        if info is None:
+            break  # past the last stop: focus left the page
+        if not (info["shown"] and info["inside"] and info["onTop"]):
+            page.wait_for_timeout(300)  # let a fade-in or smooth scroll finish, then look again
+            info = page.evaluate(_FOCUS_INFO)
+        bad = [k for k in ("inside", "shown", "onTop") if not info[k]] + (["in closed drawer"] if info["inDrawer"] else [])  # noqa: E501
+        if bad:
+            problems.append(f"{label} tab {step + 1}: {info['what']}: {', '.join(bad)}")
+        if not switch_seen and page.evaluate(f"document.activeElement.matches('{SWITCH}')"):
+            switch_seen = True
+            if not _focus_changes_pixels(page):
+                problems.append(f"{label} tab {step + 1}: the language switch shows no focus")
+    if not switch_seen and len(LANGUAGES) > 1:
+        problems.append(f"{label}: the language switch is not reached in {TABS_PER_PAGE} tabs")
+    return problems
+
+
+@pytest.mark.parametrize("lang,width,height", WALKS, ids=[f"{lang}-{w}px" for lang, w, _ in WALKS])
+def test_keyboard_walk_every_page(browser, site_server, lang, width, height):
     """Tab through every page: each stop is visible, inside the viewport, not under the sticky
-    header or another layer, and never inside the closed navigation drawer."""
+    header or another layer, and never inside the closed navigation drawer; the language switch
+    is a stop, and its focus shows."""
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     problems = []
     for name in PAGES:
-        page.goto(_url(site_server, name))
-        page.wait_for_load_state("networkidle")
-        for step in range(TABS_PER_PAGE):
-            page.keyboard.press("Tab")
-            info = page.evaluate(_FOCUS_INFO)
-            if info is None:
-                break  # past the last stop: focus left the page
-            if not (info["shown"] and info["inside"] and info["onTop"]):
-                page.wait_for_timeout(300)  # let a fade-in or smooth scroll finish, then look again
-                info = page.evaluate(_FOCUS_INFO)
-            bad = [k for k in ("inside", "shown", "onTop") if not info[k]] + (["in closed drawer"] if info["inDrawer"] else [])  # noqa: E501
-            if bad:
-                problems.append(f"{name} tab {step + 1}: {info['what']}: {', '.join(bad)}")
+        problems += _walk(page, page_url(site_server, name, lang), page_path(name, lang) or "/")
     context.close()
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang", TRANSLATIONS)
+def test_the_language_switch_leads_to_the_same_page_and_back(browser, site_server, lang):
+    """From every page of the first language, the switch's link to ``lang`` (named in it: lang and
+    hreflang) lands on the same page in that language (HTTP 200, <html lang>), and that page's
+    switch leads back to the page it came from."""
+    page = browser.new_page(viewport={"width": 375, "height": 740})
+    problems = []
+
+    def follow(to: str) -> tuple:
+        link = page.locator(f'{SWITCH}[hreflang="{to}"]')
+        if link.count() != 1 or link.get_attribute("lang") != to or not link.inner_text().strip():
+            return ("no link in", to, "with lang and a name")
+        with page.expect_navigation() as went:
+            link.click()
+        return went.value.status, page.url, page.evaluate("document.documentElement.lang.split('-')[0]")
+
+    for name in PAGES:
+        page.goto(page_url(site_server, name))
+        there = follow(lang)
+        if there != (200, page_url(site_server, name, lang), lang):
+            problems.append(f"{page_path(name) or '/'} -> {there}")
+            continue
+        back = follow(FIRST)
+        if back != (200, page_url(site_server, name), FIRST):
+            problems.append(f"{page_path(name, lang)} -> {back}")
+    page.close()
     assert not problems, "\n".join(problems)
 
 
 def test_keyboard_walk_sees_a_planted_problem(browser, site_server):
     """The walk's check reports a link scrolled under the sticky header and one off screen."""
     page = browser.new_page(viewport={"width": 375, "height": 740})
-    page.goto(_url(site_server, "anatomy"))
+    page.goto(page_url(site_server, "anatomy"))
     page.evaluate("""() => { const a = document.createElement('a'); a.href = '#'; a.textContent = 'off';
         a.style.cssText = 'position:absolute;left:-999px'; document.body.prepend(a); a.focus(); }""")
     assert not page.evaluate(_FOCUS_INFO)["inside"]
-    page.goto(_url(site_server, "causes"))
+    page.goto(page_url(site_server, "causes"))
     page.evaluate("""() => { const links = document.querySelectorAll('.md-content a[href]:not(.headerlink)');
         const a = links[Math.floor(links.length / 2)];
         a.focus();
@@ -123,7 +187,7 @@ def test_keyboard_walk_sees_a_planted_problem(browser, site_server):
 def test_glossary_and_permalinks_speak_plainly(browser, site_server):
     """A glossary term takes focus and shows its meaning; a permalink is named after its heading."""
     page = browser.new_page(viewport={"width": 375, "height": 740})
-    page.goto(_url(site_server, "anatomy"))
+    page.goto(page_url(site_server, "anatomy"))
     term = page.locator(".md-content abbr").first
     term.focus()
     tooltip = page.locator(".md-tooltip2--active")
@@ -140,7 +204,7 @@ def test_navigation_drawer_works_from_the_keyboard(browser, site_server):
     """At 375 px the menu button takes focus, opens the drawer on Enter (focus goes into it, on a
     visible link) and Escape closes it again, back on the button."""
     page = browser.new_page(viewport={"width": 375, "height": 740})
-    page.goto(_url(site_server, "anatomy"))
+    page.goto(page_url(site_server, "anatomy"))
     page.wait_for_load_state("networkidle")
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")

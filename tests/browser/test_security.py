@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from helpers import PAGES, page_file, watch_page
+import pytest
+from helpers import LANGUAGES, PAGES, page_file, page_url, watch_page
 
 REPORT_VIOLATIONS = ("document.addEventListener('securitypolicyviolation', e => "
                      "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
@@ -16,10 +17,11 @@ def _policy(html: str) -> str:
     return match.group(1)
 
 
-def test_every_page_has_a_strict_policy(built_site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_page_has_a_strict_policy(built_site, lang):
     """default-src 'self', no unsafe-inline for scripts, object-src none, base-uri self, no-referrer."""
     for name in PAGES:
-        html = page_file(name, built_site).read_text(encoding="utf-8")
+        html = page_file(name, built_site, lang).read_text(encoding="utf-8")
         policy = dict(d.strip().split(" ", 1) for d in _policy(html).split(";"))
         assert policy["default-src"] == "'self'"
         assert "unsafe-inline" not in policy["script-src"] and "unsafe-eval" not in policy["script-src"]
@@ -30,14 +32,15 @@ def test_every_page_has_a_strict_policy(built_site):
     assert "Content-Security-Policy: default-src 'self'" in headers and "Referrer-Policy: no-referrer" in headers
 
 
-def test_no_violation_on_any_page_or_in_the_checker(browser, site_server):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_violation_on_any_page_or_in_the_checker(browser, site_server, lang):
     """Visit every page and use the checker: the browser reports no CSP violation and no error."""
     page = browser.new_page()
     page.add_init_script(REPORT_VIOLATIONS)
     seen = watch_page(page, site_server)
     for name in PAGES:
-        page.goto(site_server if name == "index" else f"{site_server}{name}/", wait_until="networkidle")
-    page.goto(f"{site_server}symptom-checker/")
+        page.goto(page_url(site_server, name, lang), wait_until="networkidle")
+    page.goto(page_url(site_server, "symptom-checker", lang))
     page.check('input[value="knee-front-side"]')
     page.check('input[value="both-legs"]')
     page.locator('[data-level="emergency"]').first.wait_for()
@@ -59,12 +62,13 @@ def test_a_planted_inline_script_is_blocked(browser, site_server):
     page.close()
 
 
-def test_the_checker_works_offline_from_file(browser, built_site):
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_checker_works_offline_from_file(browser, built_site, lang):
     """Opened from disk (file://), the checker still ranks conditions, with no error."""
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(page_file("symptom-checker", built_site).as_uri())
+    page.goto(page_file("symptom-checker", built_site, lang).as_uri())
     page.check('input[value="groin-hip"]')
     page.check('input[value="front-thigh"]')
     assert page.locator("[data-condition]").first.get_attribute("data-condition") == "l3-radiculopathy"

@@ -1,7 +1,8 @@
 """The patient stories of vignettes.yml (beside this file), each run twice through the symptom checker:
 (a) its pure functions under Node, with the checker data the generation step makes (in
     memory: fast tier);
-(b) the real checker page in Chromium (one page load, cleared between stories).
+(b) the real checker page in Chromium (one page load, cleared between stories), in every
+    published language: the ticks and the expectations are ids, the same in every language.
 
 Each story gives the ticks and, from its source, the expected outcome level and the condition the
 checker must name first (alone in first place), or null: nothing named. `not_named` lists
@@ -16,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from helpers import LANGUAGES, page_url
 
 HERE = Path(__file__).parent
 VIGNETTES = yaml.safe_load((HERE / "vignettes.yml").read_text(encoding="utf-8"))
@@ -105,10 +107,12 @@ def test_vignettes_through_the_pure_functions():
     check_all(results)
 
 
-@pytest.fixture(scope="module")
-def checker(browser, site_server):
+@pytest.fixture(scope="module", params=LANGUAGES)
+def checker(browser, site_server, request):
+    """The checker page in one published language, loaded once."""
     page = browser.new_page(viewport={"width": 375, "height": 740})
-    page.goto(site_server + "symptom-checker/")
+    page.goto(page_url(site_server, "symptom-checker", request.param))
+    assert page.evaluate("document.documentElement.lang.split('-')[0]") == request.param
     page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
     yield page
     page.close()
