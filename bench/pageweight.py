@@ -70,7 +70,8 @@ def page_weights(site: Path) -> dict[str, int]:
 
 def budget_for(address: str, budgets: dict = BUDGETS) -> int:
     """The page's first-visit budget in gzipped bytes: the checker page has its own."""
-    return budgets["checker_page_gzip_bytes" if address == "symptom-checker/" else "page_gzip_bytes"]
+    checker = address.rstrip("/").rsplit("/", 1)[-1] == "symptom-checker"  # in any language (es/symptom-checker/)
+    return budgets["checker_page_gzip_bytes" if checker else "page_gzip_bytes"]
 
 
 def over_budget(site: Path, budgets: dict = BUDGETS) -> list[str]:

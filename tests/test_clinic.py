@@ -75,13 +75,15 @@ def test_malformed_address_or_email(project, old, new, key):
 
 
 def _default_clinic_strings() -> list[str]:
+    """Every text of the default clinic a reader could see, in every language it is given in."""
     default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
     contact, region = default["contact"], default["region"]
-    return [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
-            contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
-            default["reviewer"]["name"], default["footer"], default["legal"],
-            region["emergency"]["action"], region["urgent"]["action"], region["see_doctor"]["action"],
-            default["colors"]["primary"], default["colors"]["accent"]]
+    values = [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
+              contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
+              default["reviewer"]["name"], default["footer"], default["legal"], contact["hours"],
+              region["emergency"]["action"], region["urgent"]["action"], region["see_doctor"]["action"],
+              default["colors"]["primary"], default["colors"]["accent"]]
+    return [text for value in values for text in (value.values() if isinstance(value, dict) else [value])]
 
 
 def _site_texts(site: Path) -> dict[str, str]:

@@ -70,6 +70,9 @@ def poison(project: Path) -> dict[str, str]:
     for path in CLINIC_TEXT:
         _set(clinic, path, tag(""))
     clinic["contact"]["email"] = "first.last+knee@example.org"  # the + must survive the mailto: link
+    # English alone: the other languages' pages come from the same templates, with words from
+    # locales/ (not poisoned here); every clinic text is now one plain text.
+    clinic["languages"] = ["en"]
     for key in ("last_reviewed", "next_review"):
         clinic[key] = str(clinic[key])
     clinic_path.write_text(yaml.safe_dump(clinic, allow_unicode=True, sort_keys=False), encoding="utf-8")
