@@ -39,7 +39,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import lighthouse  # noqa: E402
-from pageweight import BUDGETS, page_weights  # noqa: E402
+from pageweight import BUDGETS, budget_for, page_weights  # noqa: E402
 from sitekit.browser import launch  # noqa: E402
 
 SKIP = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench", "__pycache__",
@@ -163,7 +163,7 @@ def report(results: dict[str, Any]) -> str:
              "## Page weight (gzip, first visit)", "",
              "| page | bytes | budget | within |", "|---|---:|---:|---|"]
     for address, size in results["page_weight"].items():
-        budget = BUDGETS["checker_page_gzip_bytes" if address == "symptom-checker/" else "page_gzip_bytes"]
+        budget = budget_for(address)
         lines.append(f"| {address or '/'} | {size:,} | {budget:,} | {'yes' if size <= budget else 'NO'} |")
     lines += ["", "## Symptom checker (tick to laid-out result)", ""]
     for label, c in results["checker"].items():
