@@ -69,9 +69,13 @@ def page_weights(site: Path) -> dict[str, int]:
 
 
 def budget_for(address: str, budgets: dict = BUDGETS) -> int:
-    """The page's first-visit budget in gzipped bytes: the checker page has its own."""
-    checker = address.rstrip("/").rsplit("/", 1)[-1] == "symptom-checker"  # in any language (es/symptom-checker/)
-    return budgets["checker_page_gzip_bytes" if checker else "page_gzip_bytes"]
+    """The page's first-visit budget in gzipped bytes: the checker page (in every language) has its own.
+
+    >>> [budget_for(a, {"checker_page_gzip_bytes": 2, "page_gzip_bytes": 1}) for a in ("", "symptom-checker/", "es/symptom-checker/")]
+    [1, 2, 2]
+    """  # noqa: E501 - a doctest line
+    return budgets["checker_page_gzip_bytes" if address.rsplit("/", 2)[-2:] == ["symptom-checker", ""]
+                   else "page_gzip_bytes"]
 
 
 def over_budget(site: Path, budgets: dict = BUDGETS) -> list[str]:

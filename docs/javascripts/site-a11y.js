@@ -40,10 +40,15 @@
 
   // Stacked tables (narrow screens) hide their header row visually but keep it for screen
   // readers; its links would be invisible Tab stops, so they leave the Tab order while stacked.
+  // All rows are read before any link changes (one style pass, however many tables).
   function stackedTables() {
+    var found = [];
     each(".kb-stack thead a[href]", function (a) {
       var row = a.closest("tr");
-      var stacked = row && window.getComputedStyle(row).position === "absolute";
+      found.push([a, row && window.getComputedStyle(row).position === "absolute"]);
+    });
+    found.forEach(function (pair) {
+      var a = pair[0], stacked = pair[1];
       if (stacked && !a.hasAttribute("tabindex")) {
         a.setAttribute("tabindex", "-1");
         a.setAttribute("data-a11y-stacked", "");

@@ -40,9 +40,18 @@
       if (label && label.tagName === "LABEL") label.hidden = i !== index;
     });
     if (remember && window.__md_set) window.__md_set("__palette", {index: index, color: color});
+    schemeMeta = true;  // read with the next layout (onScroll), not here: no extra style pass
+  }
+  var schemeMeta = false;
+  function colorSchemeMeta() {  // read phase: the scheme the theme's CSS gives the header
+    if (!schemeMeta || !header) return null;
+    schemeMeta = false;
+    return getComputedStyle(header).colorScheme;
+  }
+  function setColorSchemeMeta(value) {
     var meta = one('meta[name="color-scheme"]');
     if (!meta) { meta = doc.createElement("meta"); meta.name = "color-scheme"; doc.head.appendChild(meta); }
-    if (header) meta.content = getComputedStyle(header).colorScheme;
+    meta.content = value;
   }
   if (inputs.length) {
     var stored = null;
@@ -56,7 +65,7 @@
     }
     applyPalette(start, false);
     inputs.forEach(function (input, i) {
-      input.addEventListener("change", function () { if (input.checked) applyPalette(i, true); });
+      input.addEventListener("change", function () { if (input.checked) { applyPalette(i, true); schedule(); } });
     });
     var form = inputs[0].form;
     if (form) form.addEventListener("keydown", function (event) {
@@ -153,41 +162,64 @@
   openTarget();
 
   /* ---------------------------------------------------------- On scroll */
+  /* Each pass measures everything first, then changes the page: one layout per pass, however
+     long the page and its table of contents (no layout forced between a change and a read). */
   var title = one(".md-header__title"), heading = one(".md-content h1");
   var top = one(".md-top"), lastY = window.scrollY;
   var links = all('.md-nav--secondary a.md-nav__link[href^="#"], .md-nav--primary [data-md-component="toc"] a.md-nav__link[href^="#"]');
   var targets = links.map(function (a) { return doc.getElementById(decodeURIComponent(a.hash.slice(1))); });
   var sidebars = all(".md-sidebar").map(function (el) {
-    var wrap = el.querySelector(".md-sidebar__scrollwrap");
-    return {el: el, wrap: wrap, y: wrap ? wrap.getBoundingClientRect().top - el.getBoundingClientRect().top : 0};
+    return {el: el, wrap: el.querySelector(".md-sidebar__scrollwrap"), y: null,
+            primary: el.classList.contains("md-sidebar--primary")};
   });
   var wide = window.matchMedia("(min-width: 76.25em)"), medium = window.matchMedia("(min-width: 60em)");
+  var activeLink = null;
 
-  function sizeSidebars() {
-    var h = headerHeight();
-    var bottom = main ? Math.min(window.innerHeight, main.getBoundingClientRect().bottom) : window.innerHeight;
+  function measure() {
+    var h = headerHeight(), y = window.scrollY, line = h + 1 + 8;
+    var mainBox = main ? main.getBoundingClientRect() : null;
+    var m = {y: y, h: h, scheme: colorSchemeMeta(),
+             active: mainBox ? mainBox.top < h : y > 0,
+             bottom: mainBox ? Math.min(window.innerHeight, mainBox.bottom) : window.innerHeight,
+             titleActive: false, sidebars: [], passed: [], current: -1};
+    if (title && heading) {
+      var box = heading.getBoundingClientRect();
+      m.titleActive = box.height > 0 && h - box.top >= box.height;
+    }
     sidebars.forEach(function (s) {
-      var shown = s.el.classList.contains("md-sidebar--primary") ? wide.matches : medium.matches;
-      if (!s.wrap) return;
-      s.el.style.top = shown ? h + "px" : "";
-      var height = bottom - Math.max(0, s.el.getBoundingClientRect().top) - 2 * s.y;
-      s.wrap.style.height = shown ? Math.max(0, height) + "px" : "";
+      if (!s.wrap) return m.sidebars.push(null);
+      var elTop = s.el.getBoundingClientRect().top;
+      if (s.y === null) s.y = s.wrap.getBoundingClientRect().top - elTop;
+      m.sidebars.push({shown: s.primary ? wide.matches : medium.matches, top: elTop});
     });
+    targets.forEach(function (target, i) {
+      m.passed[i] = !!target && target.getBoundingClientRect().top <= line;
+      if (m.passed[i]) m.current = i;
+    });
+    return m;
   }
 
-  var activeLink = null;
-  function follow() {
-    var line = headerHeight() + 1, current = -1;
-    targets.forEach(function (target, i) {
-      if (target && target.getBoundingClientRect().top <= line + 8) current = i;
+  function update(m) {
+    if (m.scheme) setColorSchemeMeta(m.scheme);
+    if (header) header.classList.toggle("md-header--shadow", m.active);
+    if (title && heading) title.classList.toggle("md-header__title--active", m.titleActive);
+    if (top) {
+      var show = m.active && m.y < lastY && m.y > 0;
+      top.hidden = !show;
+      if (show) top.removeAttribute("tabindex"); else top.setAttribute("tabindex", "-1");
+      top.style.top = m.h + 16 + "px";
+    }
+    lastY = m.y;
+    sidebars.forEach(function (s, i) {  // sidebars keep to the screen's height
+      var sm = m.sidebars[i];
+      if (!sm) return;
+      s.el.style.top = sm.shown ? m.h + "px" : "";
+      s.wrap.style.height = sm.shown ? Math.max(0, m.bottom - Math.max(0, sm.top) - 2 * s.y) + "px" : "";
     });
-    var activeHash = current >= 0 ? links[current].hash : null;
-    var seen = {};
-    links.forEach(function (a, i) {
-      var passed = current >= 0 && i < links.length && targets[i] && targets[i].getBoundingClientRect().top <= line + 8;
-      a.classList.toggle("md-nav__link--passed", passed && a.hash !== activeHash);
+    var activeHash = m.current >= 0 ? links[m.current].hash : null;
+    links.forEach(function (a, i) {  // the table of contents follows the reading position
+      a.classList.toggle("md-nav__link--passed", m.passed[i] && a.hash !== activeHash);
       a.classList.toggle("md-nav__link--active", a.hash === activeHash);
-      if (a.hash === activeHash && !seen[a.hash]) seen[a.hash] = a;
     });
     var now = activeHash && one('.md-nav--secondary a.md-nav__link[href="' + activeHash + '"]');
     if (now && now !== activeLink && medium.matches) {
@@ -197,24 +229,7 @@
     activeLink = now;
   }
 
-  function onScroll() {
-    var y = window.scrollY, h = headerHeight();
-    var active = main ? main.getBoundingClientRect().top < h : y > 0;
-    if (header) header.classList.toggle("md-header--shadow", active);
-    if (title && heading) {
-      var box = heading.getBoundingClientRect();
-      title.classList.toggle("md-header__title--active", box.height > 0 && h - box.top >= box.height);
-    }
-    if (top) {
-      var show = active && y < lastY && y > 0;
-      top.hidden = !show;
-      if (show) top.removeAttribute("tabindex"); else top.setAttribute("tabindex", "-1");
-      top.style.top = h + 16 + "px";
-    }
-    lastY = y;
-    sizeSidebars();
-    follow();
-  }
+  function onScroll() { update(measure()); }
   if (top) top.addEventListener("click", function (event) {
     event.preventDefault();
     window.scrollTo({top: 0});
