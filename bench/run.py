@@ -19,6 +19,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -82,13 +83,26 @@ def timed(cmd: list[str], cwd: Path) -> float:
 
 
 def scale_conditions(project: Path, factor: int) -> int:
-    """Give the knowledge file ``factor`` times its conditions (copies with new ids)."""
+    """Give the knowledge file ``factor`` times its conditions: copies with new ids, each with a
+    section of its own on its page (the build refuses two conditions on one section). The scaled
+    site is English alone (the copies have no words in other languages)."""
     path = project / "data/knowledge.yml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    # Deep copies: shared objects would be written as YAML aliases, which the build refuses.
-    copies = [{**copy.deepcopy(c), "id": f"{c['id']}-copy{n}"} for n in range(1, factor) for c in data["conditions"]]
+    copies, sections = [], {}
+    for n in range(1, factor):
+        for c in data["conditions"]:
+            page, anchor = c["section"].split("#", 1)
+            # Deep copies: shared objects would be written as YAML aliases, which the build refuses.
+            copies.append({**copy.deepcopy(c), "id": f"{c['id']}-copy{n}", "section": f"{page}#{anchor}-copy{n}"})
+            sections.setdefault(page, []).append(f"## {c['plain_name']} ({n}) {{#{anchor}-copy{n}}}\n")
     data["conditions"] += copies
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    for page, headings in sections.items():
+        with (project / "docs" / page).open("a", encoding="utf-8") as handle:
+            handle.write("\n" + "\n".join(headings))
+    clinic = project / "clinic.yml"
+    clinic.write_text(re.sub(r"^languages: .*$", "languages: [en]", clinic.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
     return len(data["conditions"])
 
 
