@@ -348,8 +348,9 @@ def test_print_shows_answers_and_results(page):
     assert not page.locator(f"{WIDGET} [data-sc-bar]").is_visible()
 
 
-def test_instant_navigation(make_page, url):
-    """Reaching the checker through Material's instant navigation starts it once, and it works."""
+def test_reached_by_a_link(make_page, url):
+    """Reaching the checker by a link from another page starts it once (a second init does
+    nothing), and it works."""
     page = make_page(width=1280)
     page.goto(url.replace("symptom-checker/", ""))
     page.locator('a[href$="symptom-checker/"]:visible').first.click()
