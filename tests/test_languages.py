@@ -131,3 +131,31 @@ def test_a_missing_page_is_named(tmp_path):
     (tmp_path / "pages" / "index.md").write_text("# x\n", encoding="utf-8")
     found = [str(p) for p in languages.page_problems(tmp_path / "pages", tmp_path / "docs")]
     assert len(found) == 1 and "pages/causes.md" in found[0] and "Translate docs/causes.md" in found[0]
+
+
+def test_a_translated_page_says_who_reviewed_it_or_that_nobody_has():
+    from sitekit.site_config import translation_notice
+
+    ui = {"translation": {"reviewed_by": "Revisada por {name}, {role}.", "awaiting_review_title": "Sin revisar",
+                          "awaiting_review": "Nadie la ha revisado."}}
+    assert translation_notice(ui, {"translation_reviewer": None}) == {
+        "reviewed": False, "title": "Sin revisar", "text": "Nadie la ha revisado."}
+    reviewed = translation_notice(ui, {"translation_reviewer": {"name": "Dra. B <x>", "role": "GP"}})
+    assert reviewed == {"reviewed": True, "text": "Revisada por Dra. B <x>, GP."}  # escaped once, by the theme
+
+
+def test_each_page_links_to_its_twin_from_where_it_is():
+    from sitekit.pages import Page
+    from sitekit.pipeline import Edition
+    from sitekit.site_config import twins
+
+    def edition(code: str, root: bool) -> Edition:
+        pages = [Page("index.md", "", "", "", "", ""), Page("causes.md", "causes/", "", "", "", "")]
+        return Edition(Language(code, root), None, {"site_url": "https://e.org/" + ("" if root else f"{code}/")}, pages)
+
+    en, es = edition("en", True), edition("es", False)
+    causes = en.pages[1]
+    assert [(t["lang"], t["href"], t["url"], t["current"]) for t in twins(en, causes, [en, es])] == [
+        ("en", "../causes/", "https://e.org/causes/", True), ("es", "../es/causes/", "https://e.org/es/causes/", False)]
+    assert [t["href"] for t in twins(es, es.pages[0], [en, es])] == ["../", "../es/"]
+    assert [t["href"] for t in twins(es, causes, [en, es])] == ["../../causes/", "../../es/causes/"]
