@@ -82,14 +82,14 @@ def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
     try:
         # The site root's language first (an engine empties the folder it builds into), then
         # each other language into its own folder, which then moves under the root's (es/).
-        editions = published(yamlsource.load(ROOT / "clinic.yml").data)
-        for language in editions:
+        languages = published(yamlsource.load(ROOT / "clinic.yml").data)
+        for language in languages:
             target = staging if language.root else Path(tempfile.mkdtemp(prefix=".lang-", dir=staging))
             run_engine(engine, ROOT / language.config, target)
             if not language.root:
                 target.rename(staging / language.code)
         # One sitemap: every language's pages, each with its twins (hreflang).
-        write_sitemap(staging, [ROOT / language.config for language in editions])
+        write_sitemap(staging, [ROOT / language.config for language in languages])
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
             report(make_handouts(staging))

@@ -77,32 +77,38 @@ def _checked(paths: Paths) -> tuple[Any, Any, list[Problem]]:
     return knowledge, clinic, problems
 
 
+def _read_pages(folder: Path, clinic: dict[str, Any] | None) -> tuple[list[Page], list[Problem]]:
+    """A folder's pages, and every problem in them (front matter, active content)."""
+    pages: list[Page] = []
+    problems = active_content.check_pages(sorted(folder.glob("*.md")), _label)
+    try:
+        pages = read_pages(folder, clinic, _label)
+    except InputError as err:
+        problems = err.problems + problems
+    return pages, problems
+
+
 def load_editions(paths: Paths) -> list[Edition]:
     """Every published language's edition, checked together: one InputError lists every
     problem in the YAML files, the language files and the pages, before anything is written."""
     knowledge, clinic, problems = _checked(paths)
-    sound = knowledge is not None and clinic is not None and not problems
     editions: list[Edition] = []
-    for language in languages.published(clinic.data) if clinic is not None and not problems else []:
-        problems += languages.check(language, paths.docs, paths.locales)
-        local_clinic = languages.clinic_in(language, clinic.data)
-        folder = language.pages(paths.docs, paths.locales)
-        try:
-            data = languages.knowledge_in(language.code, knowledge.data, paths.locales) if sound else None
-            pages = read_pages(folder, local_clinic, _label)
-            if data is not None:
+    if problems:  # the languages cannot be told yet: the pages are still read, for their own problems
+        problems += _read_pages(paths.docs, None)[1]
+    else:
+        for language in languages.published(clinic.data):
+            problems += languages.check(language, paths.docs, paths.locales)
+            local_clinic = languages.clinic_in(language, clinic.data)
+            pages, found = _read_pages(language.pages(paths.docs, paths.locales), local_clinic)
+            problems += found
+            try:
+                data = languages.knowledge_in(language.code, knowledge.data, paths.locales)
                 editions.append(Edition(language, model.build(data), local_clinic, pages))
-        except InputError as err:
-            problems += err.problems
-        problems += active_content.check_pages(sorted(folder.glob("*.md")), _label)
-    if clinic is None or problems:  # the pages are still read, for their own problems
-        try:
-            read_pages(paths.docs, None, _label)
-        except InputError as err:
-            problems += [p for p in err.problems if p not in problems]
+            except InputError as err:
+                problems += err.problems
     problems += active_content.check_pages(sorted((ROOT / "includes").glob("*.md")), _label)
     if problems:
-        raise InputError(list(dict.fromkeys(problems)))
+        raise InputError(problems)
     return editions
 
 
