@@ -6,7 +6,9 @@
 Writes SITE/handouts/<page>.pdf and SITE/handouts/booklet.pdf (12 pt type), and the same in
 large print (16 pt) in SITE/handouts/large/, at the clinic's paper size (clinic.yml `paper`);
 for each other language the clinic publishes, the same in its folder (SITE/es/handouts/...).
-Fails, writing nothing, when a handout breaks a layout rule (sitekit/handout_layout.py). Needs
+Fails, writing nothing, when a handout's type is smaller than its size; a handout that breaks a
+rule about looks (sitekit/handout_layout.py) is a warning naming the file, page and text (an error
+with --strict, as in the project's own tests). Needs
 Chromium (Debian's, or CHROMIUM=/path) and the packages in requirements.txt; exits with status 1
 and says what is missing otherwise.
 """
@@ -34,9 +36,11 @@ class HandoutFailed(RuntimeError):
 HANDOUT_ERRORS = (InputError, MissingDependency, HandoutFailed)
 
 
-def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | None = None) -> dict[str, int]:
+def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | None = None,
+                  strict: bool = False) -> dict[str, int]:
     """Write site/handouts/ from the built ``site``; return each PDF's page count. ``pages``
     (names as in the navigation, ``index`` for Home) limits it to those pages and their booklet.
+    A rule about looks the handouts still break is printed as a warning (``strict``: an error).
 
     For example: make_handouts(Path("site"))["large/anatomy.pdf"], ...["es/large/anatomy.pdf"]
     4
@@ -51,12 +55,13 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
     if unknown:
         raise HandoutFailed(f"no page named {', '.join(unknown)} in the navigation; the pages are: {', '.join(names)}")
     counts: dict[str, int] = {}
+    warnings: list[str] = []
     for edition in load_editions(paths):  # each language's handouts, in its folder of the site
         prefix = edition.language.prefix
         folder = site.resolve() / prefix
         handouts = Handouts(site=folder, knowledge=edition.knowledge, clinic=edition.clinic,
                             site_name=ui_for(edition.language.code)["site"]["site_name"],
-                            lang=edition.language.code)
+                            lang=edition.language.code, strict=strict)
         try:
             made = handouts.build(pages or names, folder / "handouts")
         except HandoutError as err:
@@ -66,13 +71,19 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
             raise HandoutFailed(f"Chromium failed ({first}). Check that CHROMIUM (if set) names a "
                                 "working Chrome or Chromium, or unset it to use Debian's chromium") from None
         counts.update({prefix + name: count for name, count in made.items()})
+        warnings += [prefix + warning for warning in handouts.warnings]
+    if warnings:
+        print(f"handouts: warning: {len(warnings)} layout problem(s) a reader may notice; the handouts "
+              "were made. To tidy them, shorten or split the text named, or adjust the Paper section of "
+              "docs/stylesheets/site.css:\n  " + "\n  ".join(warnings), file=sys.stderr)
     return counts
 
 
-def report(counts: dict[str, int]) -> None:
-    """One line on what was made (a broken layout rule fails the step before this, with HandoutFailed)."""
+def report(counts: dict[str, int], seconds: float | None = None) -> None:
+    """One line on what was made (type too small fails the step before this, with HandoutFailed)."""
     large = sum(1 for name in counts if name.startswith("large/") or "/large/" in name)
-    print(f"handouts: {len(counts) - large} PDFs and {large} in large print, {sum(counts.values())} pages")
+    took = f" in {seconds:.0f} s" if seconds is not None else ""
+    print(f"handouts: {len(counts) - large} PDFs and {large} in large print, {sum(counts.values())} pages{took}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,10 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="the built site folder")
     parser.add_argument("--pages", nargs="+", metavar="NAME",
                         help="only these pages (names as in the navigation, index for Home) and their booklet")
+    parser.add_argument("--strict", action="store_true",
+                        help="a broken rule about looks is an error, not a warning (the project's own tests)")
     args = parser.parse_args(argv)
     start = time.monotonic()
     try:
-        counts = make_handouts(args.site, pages=args.pages)
+        counts = make_handouts(args.site, pages=args.pages, strict=args.strict)
     except HANDOUT_ERRORS as err:
         print(f"handouts: {err}", file=sys.stderr)
         return 1

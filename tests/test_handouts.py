@@ -149,6 +149,24 @@ def test_type_is_never_smaller_than_the_handouts_size(built_site: Path, name: st
     assert min(body) >= floor - 0.05, f"{name}.pdf: body text at {min(body):.1f} pt"
 
 
+def test_shipped_handouts_keep_the_rules_about_looks_too(built_site: Path):
+    """A clinic's build only warns when a handout breaks a rule about looks (a heading at the foot
+    of a page, a half-empty page, a page of one line); the project's own content keeps them all,
+    in every language: the step's own check, strict."""
+    from sitekit.handout_layout import problems
+    from sitekit.handouts import LARGE, NORMAL
+
+    broken = []
+    for prefix in LANGUAGES.values():
+        folder = built_site / prefix / "handouts"
+        for path in sorted(folder.rglob("*.pdf")):
+            size = LARGE if path.parent.name == "large" else NORMAL
+            name = prefix + path.relative_to(folder).as_posix()
+            booklet = path.name == "booklet.pdf"
+            broken += problems(name, path.read_bytes(), size.points, size.footer_top, booklet=booklet)
+    assert not broken, "\n".join(broken)
+
+
 @pytest.mark.parametrize("name", ALL)
 def test_nothing_on_paper_only_makes_sense_on_a_screen(built_site: Path, name: str):
     """No screen-only words reach paper (the kb-print-hide marker in site.css leaves them off)."""
