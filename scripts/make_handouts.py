@@ -15,6 +15,7 @@ and says what is missing otherwise.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -99,6 +100,12 @@ def main(argv: list[str] | None = None) -> int:
         counts = make_handouts(args.site, pages=args.pages, strict=args.strict)
     except HANDOUT_ERRORS as err:
         print(f"handouts: {err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # a bug, not the user's: one line, not a traceback (SITEKIT_DEBUG=1 shows it)
+        if os.environ.get("SITEKIT_DEBUG"):
+            raise
+        print(f"handouts: unexpected error ({type(err).__name__}: {err}); no handouts were written. "
+              "Run again with SITEKIT_DEBUG=1 to see where it happened.", file=sys.stderr)
         return 1
     summary = ", ".join(f"{name} {count}p" for name, count in counts.items())
     print(f"handouts: {len(counts)} PDFs in {args.site / 'handouts'} ({time.monotonic() - start:.1f}s): {summary}")
