@@ -96,6 +96,7 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
             "id": c.id, "name": c.name, "plainName": c.plain_name, "kind": c.kind,
             "summary": c.summary, "helps": c.helps, "url": href(page, c.page, c.anchor),
             "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
+            "distinguishing": [list(entry) for entry in c.distinguishing], "against": list(c.against),
             "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
                             "url": href(page, "treatments.md", f"treatment-{t.id}")}
                            for t in k.treatments_for(c.id)],

@@ -35,6 +35,10 @@ class Condition:
     helps: str
     sources: list[str]
     features: dict[str, Fit]
+    # What sets it apart (from its sources): each entry is a list of symptom ids that must all be
+    # ticked; the checker names the condition only when one entry is met. Empty: never named.
+    distinguishing: tuple[tuple[str, ...], ...] = ()
+    against: tuple[str, ...] = ()  # ticked, any of these keeps the checker from naming it
 
     def symptoms_rated(self, fit: str) -> list[str]:
         """Ids of the symptoms this condition rates as ``fit``, in the file's order."""
@@ -47,6 +51,15 @@ class Condition:
     @property
     def anchor(self) -> str:
         return self.section.split("#", 1)[1]
+
+
+def distinguishing_entries(items: list) -> list[tuple[str, ...]]:
+    """The knowledge file's ``distinguishing`` items as lists of ids (a lone id is a list of one).
+
+    >>> distinguishing_entries(["lump", ["walk", "age"]])
+    [('lump',), ('walk', 'age')]
+    """
+    return [(item,) if isinstance(item, str) else tuple(item) for item in items]
 
 
 @dataclass(frozen=True)
@@ -201,7 +214,8 @@ def build(data: dict[str, Any]) -> Knowledge:
     conditions = [
         Condition(c["id"], c["name"], c["plain_name"], c["short_name"], c["kind"], c["section"],
                   c["summary"], c["helps"], list(c["sources"]),
-                  {k: Fit(v["fit"], v["why"]) for k, v in c["features"].items()})
+                  {k: Fit(v["fit"], v["why"]) for k, v in c["features"].items()},
+                  tuple(distinguishing_entries(c.get("distinguishing") or [])), tuple(c.get("against") or []))
         for c in data["conditions"]]
     treatments = [
         Treatment(t["id"], t["name"], t["type"], t["what"], t["who"], list(t["for"]), t["helps"],

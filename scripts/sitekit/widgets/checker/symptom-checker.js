@@ -92,16 +92,20 @@
   }
 
   /**
-   * The conditions that fit the ticked symptoms well enough to be named (data.matching).
-   * ticked = ticked symptom ids; rated = those that at least one condition rates.
-   * score = sum of weights[fit]; share = score / (weights.typical * rated count);
-   * coverage = ticked typical features / all typical features of the condition.
-   * Named when: typical ticked >= min_typical, fits > misfits, and share >= min_share.
+   * The conditions the ticked answers support well enough to be named. Three gates, all needed:
+   * 1. one of the condition's `distinguishing` entries (lists of symptom ids, from its sources) is
+   *    ticked in full: answers that many conditions share never name one on their own;
+   * 2. none of its `against` answers is ticked;
+   * 3. the ticks fit it overall (data.matching): typical ticked >= min_typical, fits > misfits and
+   *    share >= min_share, where score = sum of weights[fit]; share = score / (weights.typical *
+   *    rated count), rated = the ticked symptoms at least one condition rates; coverage = ticked
+   *    typical features / all typical features of the condition.
    * Ordered by share, then coverage; equal share and coverage is a tie: same `place`, and
    * within a tie by id, so the order of the file never decides.
    * A ticked warning sign with hidesConditions (a likely clot, a joint infection) names nothing:
    * what it points to is not on the list, and naming a cause beside it could mislead.
-   * Returns [{id, place, tied, score, share, coverage, typical, fits: [{id, fit, why}], misfits}].
+   * Returns [{id, place, tied, score, share, coverage, typical, because: [ids], fits: [{id, fit, why}], misfits}];
+   * `because` = the ticked answers that set it apart.
    */
   function match(data, tickedIds) {
     if (hidingSigns(data, tickedIds).length) return [];
@@ -110,6 +114,7 @@
     var weights = matching.weights || {};
     var conditions = (data && data.conditions) || [];
     var ticked = unique(tickedIds).filter(function (id) { return has(symptoms, id); });
+    var isTicked = function (id) { return ticked.indexOf(id) !== -1; };
     var rated = ticked.filter(function (id) {
       return conditions.some(function (c) { return has(c.features, id); });
     });
@@ -120,7 +125,13 @@
     var named = [];
     conditions.forEach(function (condition) {
       var features = condition.features || {};
-      var r = { id: condition.id, score: 0, typical: 0, fits: [], misfits: [] };
+      var met = (condition.distinguishing || []).filter(function (entry) {
+        var ids = typeof entry === "string" ? [entry] : (entry || []);
+        return ids.length > 0 && ids.every(isTicked);
+      });
+      if (!met.length || (condition.against || []).some(isTicked)) return;
+      var because = unique([].concat.apply([], met.map(function (e) { return typeof e === "string" ? [e] : e; })));
+      var r = { id: condition.id, score: 0, typical: 0, fits: [], misfits: [], because: because };
       var typicalAll = 0;
       Object.keys(features).forEach(function (id) {
         if (features[id] && features[id].fit === "typical") typicalAll += 1;
@@ -150,7 +161,7 @@
     });
     return named.map(function (r) {
       return { id: r.id, place: r.place, tied: r.tied, score: r.score, share: r.share, coverage: r.coverage,
-        typical: r.typical, fits: r.fits, misfits: r.misfits };
+        typical: r.typical, because: r.because, fits: r.fits, misfits: r.misfits };
     });
   }
 
@@ -287,8 +298,10 @@
         .map(function (o) { return self.nameOf(o.id); });
       item.appendChild(el("p", "sc-result__tie", fill(t.tiedWith, { names: listWords(others, t) })));
     }
+    var because = (result.because || []).map(labelOf);
     var why = fill(result.misfits.length ? t.whyMixed : t.whyLine, {
-      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical });
+      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical,
+      because: listWords(because, t) });
     item.appendChild(el("p", "sc-result__why", why));
     if (condition.helps) {
       var helps = el("p", "sc-result__helps");
