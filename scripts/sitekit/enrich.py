@@ -85,7 +85,8 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
     return {
         "matching": {"weights": m.weights, "min_typical": m.min_typical, "min_share": m.min_share},
         "outcomes": checker_outcomes(k, clinic, lang),
-        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why}
+        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why,
+                          "hidesConditions": r.hides_conditions}
                          for r in k.outcome_rules],
         "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
                    for g in k.groups],

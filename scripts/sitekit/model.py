@@ -118,6 +118,7 @@ class OutcomeRule:
     symptoms: list[str]
     why: str
     sources: list[str]
+    hides_conditions: bool = False  # met, the checker names no condition (a clot is not on its list)
 
     def met(self, ticked: set[str]) -> bool:
         """Whether a set of ticked ids meets the rule.
@@ -228,7 +229,8 @@ def build(data: dict[str, Any]) -> Knowledge:
     m = data["matching"]
     matching = Matching(dict(m["weights"]), m["min_typical"], m["min_share"])
     outcomes = [Outcome(o["level"], o["heading"], o["advice"], list(o["sources"])) for o in data["outcomes"]]
-    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]))
+    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]),
+                         bool(r.get("hides_conditions")))
              for r in data["outcome_rules"]]
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))

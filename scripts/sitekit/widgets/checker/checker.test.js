@@ -221,3 +221,10 @@ test("no distinguishing list at all: never named", () => {
   delete data.conditions[0].distinguishing;
   assert.deepEqual(match(data, ["lump", "shared"]), []);
 });
+
+test("a met outcome rule that hides conditions names nothing", () => {
+  const data = clone(APART);
+  data.outcomeRules = [{ id: "swollen", level: "urgent", when: { any: ["calf"] }, hidesConditions: true }];
+  assert.deepEqual(match(data, ["lump", "calf"]), []);
+  assert.deepEqual(ids(match(data, ["lump"])), ["cyst"]);
+});

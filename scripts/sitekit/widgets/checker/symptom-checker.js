@@ -78,12 +78,14 @@
     };
   }
 
-  /** The ticked warning signs that keep the checker from naming any condition. */
+  /** The ticked warning signs, and the met outcome rules, that keep the checker from naming any condition. */
   function hidingSigns(data, tickedIds) {
     var ticked = unique(tickedIds);
     return ((data && data.warningSigns) || []).filter(function (sign) {
       return sign.hidesConditions && ticked.indexOf(sign.id) !== -1;
-    });
+    }).concat(((data && data.outcomeRules) || []).filter(function (rule) {
+      return rule.hidesConditions && ruleMet(rule, ticked);
+    }));
   }
 
   function weightOf(weights, fit) {
