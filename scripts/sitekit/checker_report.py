@@ -160,7 +160,13 @@ def figures(stories: list[dict], results: list[dict], levels: list[str]) -> dict
             nothing["count"] += 1
             nothing["wrongly_named"] += bool(named)
         problems = problems_with(result, story)
-        rows.append({**story, "result": result, "problems": problems, "passed": not problems})
+        rows.append({"id": story["id"], "kind": story.get("kind"), "story": story["story"], "ticks": story["ticks"],
+                     "source": story.get("source"), "source_url": story.get("source_url"),
+                     "source_title": story.get("source_title"), "known_miss": story.get("known_miss"),
+                     "expect": {"outcome": expect["outcome"], "first": expect.get("first"),
+                                "top3": list(expect.get("top3") or []),
+                                "not_named": list(expect.get("not_named") or [])},
+                     "result": result, "problems": problems, "passed": not problems})
     triage = sum(r["correct"] for r in per_level.values())
     emergency = per_level[levels[0]]
     return {
