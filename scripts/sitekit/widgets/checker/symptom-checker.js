@@ -372,7 +372,7 @@
 
     // The bar that leads to the result: shown from the first tick, with the count.
     if (this.bar) {
-      this.bar.hidden = !ticked.length;
+      this.bar.hidden = !ticked.length && !this.steps; // one question at a time: the result is always a tap away
       this.bar.setAttribute("data-bar-level", level || "");
       this.barButton.textContent = fill(ticked.length === 1 ? t.seeOne : t.seeMany, { count: ticked.length });
       var inline = this.bar.querySelectorAll("[data-sc-inline]");
@@ -440,17 +440,193 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("reset", function () {
       // The reset event fires before the boxes are cleared.
-      root.setTimeout(function () { self.showAll = false; self.update(self.text.statusCleared); }, 0);
+      root.setTimeout(function () {
+        self.showAll = false;
+        self.update(self.text.statusCleared);
+        if (self.steps) self.showStep(0, false);
+      }, 0);
     });
     if (this.barButton) {
-      this.barButton.addEventListener("click", function () {
-        // The results' heading at the top of the screen (scroll-padding keeps it clear of the
-        // sticky header), so the outcome under it is on the first screen.
-        if (self.heading.scrollIntoView) self.heading.scrollIntoView({ block: "start" });
-        self.heading.focus({ preventScroll: true });
-      });
+      // The result at any point: the results' heading at the top of the screen (scroll-padding
+      // keeps it clear of the sticky header), so the outcome under it is on the first screen.
+      this.barButton.addEventListener("click", function () { self.showResult(); });
     }
+    this.startSteps();
     this.update();
+  };
+
+  // ------------------------------------------------------------------ one question at a time
+  // The answers stay native checkboxes in the form, in the page from the start; the stepper only
+  // shows some of them at a time. Warning signs (and answers that alone raise a rule that hides
+  // the conditions, such as a swollen calf) come first, most serious level first, then each
+  // question of data.groups in order; a question with many answers is split into short parts.
+
+  /** The steps: [{question, level|null, options: [the .sc-option boxes]}]. */
+  Checker.prototype.buildSteps = function () {
+    var self = this;
+    var data = this.data;
+    var t = this.text;
+    var size = Math.max(1, Number(t.stepSize) || 5);
+    var order = levelOrder(data);
+    var optionOf = function (input) { return input.closest ? input.closest(".sc-option") : input.parentNode; };
+    var inputs = Array.prototype.slice.call(this.form.querySelectorAll("input[type=checkbox], input[type=radio]"));
+    var byValue = {};
+    inputs.forEach(function (input) { byValue[input.value] = input; });
+    // Answers asked among the warning signs, with their level.
+    var flags = [];
+    (data.warningSigns || []).forEach(function (sign) {
+      if (byValue[sign.id]) flags.push({ input: byValue[sign.id], level: sign.level });
+    });
+    (data.outcomeRules || []).forEach(function (rule) {
+      var when = rule.when || {};
+      if (!rule.hidesConditions || !when.any) return;
+      when.any.forEach(function (id) { if (byValue[id]) flags.push({ input: byValue[id], level: rule.level }); });
+    });
+    var flagged = flags.map(function (f) { return f.input; });
+    var steps = [];
+    var signSize = Math.max(1, Number(t.signStepSize) || size);
+    var chunk = function (options, question, level) {
+      var most = level ? signSize : size; // warning signs are longer, with their tags
+      var parts = Math.ceil(options.length / most);
+      var per = Math.ceil(options.length / parts);
+      for (var p = 0; p < parts; p++) {
+        steps.push({ question: parts > 1 ? fill(t.stepMore, { question: question, part: p + 1, parts: parts }) : question,
+          level: level, options: options.slice(p * per, (p + 1) * per) });
+      }
+    };
+    var questions = t.signQuestions || {};
+    var anyQuestion = questions[Object.keys(questions)[0]] || "";
+    order.forEach(function (level) {
+      var mine = flags.filter(function (f) { return f.level === level; }).map(function (f) { return optionOf(f.input); });
+      if (mine.length) chunk(mine, questions[level] || anyQuestion, level);
+    });
+    (data.groups || []).forEach(function (group) {
+      var options = (group.symptoms || []).map(function (id) { return byValue[id]; })
+        .filter(function (input) { return input && flagged.indexOf(input) === -1; }).map(optionOf);
+      if (options.length) chunk(options, group.question, null);
+    });
+    // Anything the data did not place (never expected) goes last, so no answer is unreachable.
+    var placed = [];
+    steps.forEach(function (step) { placed = placed.concat(step.options); });
+    var rest = inputs.map(optionOf).filter(function (o) { return placed.indexOf(o) === -1; });
+    if (rest.length) chunk(rest, "", null);
+    steps.forEach(function (step) {
+      step.ids = step.options.map(function (o) { return o.querySelector("input").value; });
+    });
+    return steps;
+  };
+
+  /** Whether ticking answers of `step` could still change the result, given what is ticked now:
+   * a more serious level, or (when conditions are not hidden) which conditions are named. */
+  Checker.prototype.stepMatters = function (step, ticked) {
+    var data = this.data;
+    var order = levelOrder(data);
+    var now = outcome(data, ticked).level;
+    var rank = function (level) { var i = order.indexOf(level); return i === -1 ? order.length : i; };
+    if (now !== null && rank(now) === 0) return false; // the most serious level: nothing can add to it
+    var could = [];
+    (data.warningSigns || []).forEach(function (s) { if (step.ids.indexOf(s.id) !== -1) could.push(s.level); });
+    (data.outcomeRules || []).forEach(function (rule) {
+      var ids = (rule.when && (rule.when.all || rule.when.any)) || [];
+      if (ids.some(function (id) { return step.ids.indexOf(id) !== -1; })) could.push(rule.level);
+    });
+    if (could.some(function (level) { return now === null || rank(level) < rank(now); })) return true;
+    if (hidingSigns(data, ticked).length) return false;
+    var rated = (data.conditions || []).some(function (c) {
+      return step.ids.some(function (id) { return has(c.features, id); });
+    });
+    return rated;
+  };
+
+  /** The steps still to be asked: every step up to the current one, then those that matter. */
+  Checker.prototype.activeSteps = function () {
+    var ticked = this.tickedIds();
+    var self = this;
+    return this.steps.filter(function (step, i) { return i <= self.at || self.stepMatters(step, ticked); });
+  };
+
+  Checker.prototype.showStep = function (index, focus) {
+    var t = this.text;
+    var steps = this.steps;
+    this.at = Math.max(0, Math.min(index, steps.length - 1));
+    var step = steps[this.at];
+    this.root.classList.remove("sc--result");
+    this.form.hidden = false;
+    if (this.editButton) this.editButton.hidden = true;
+    var all = this.form.querySelectorAll(".sc-option");
+    for (var i = 0; i < all.length; i++) all[i].hidden = step.options.indexOf(all[i]) === -1;
+    var sets = this.form.querySelectorAll("fieldset");
+    for (var j = 0; j < sets.length; j++) sets[j].hidden = !sets[j].querySelector(".sc-option:not([hidden])");
+    var active = this.activeSteps();
+    var position = active.indexOf(step) + 1;
+    this.question.textContent = step.question;
+    this.stepHint.hidden = !step.level;
+    this.progress.textContent = fill(t.progress, { step: position, total: active.length });
+    if (this.progressLine) this.progressLine.style.width = Math.round(100 * position / active.length) + "%";
+    this.backButton.disabled = this.at === 0;
+    var last = active[active.length - 1] === step;
+    this.nextButton.textContent = last ? t.lastNext : this.nextWord;
+    if (focus) {
+      this.question.focus({ preventScroll: true });
+      if (this.stepper.scrollIntoView) this.stepper.scrollIntoView({ block: "start" });
+    }
+  };
+
+  Checker.prototype.next = function () {
+    var active = this.activeSteps();
+    var i = active.indexOf(this.steps[this.at]);
+    if (i === active.length - 1) return this.showResult();
+    this.showStep(this.steps.indexOf(active[i + 1]), true);
+  };
+
+  Checker.prototype.back = function () {
+    var active = this.activeSteps();
+    var i = active.indexOf(this.steps[this.at]);
+    if (i > 0) this.showStep(this.steps.indexOf(active[i - 1]), true);
+  };
+
+  /** The result on its own, from the top of the screen; "Change my answers" goes back. */
+  Checker.prototype.showResult = function () {
+    this.root.classList.add("sc--result");
+    if (this.steps) this.form.hidden = true;
+    if (this.editButton) this.editButton.hidden = !this.steps;
+    if (this.heading.scrollIntoView) this.heading.scrollIntoView({ block: "start" });
+    this.heading.focus({ preventScroll: true });
+  };
+
+  /** Show the question that holds an answer (an input of the form). */
+  Checker.prototype.reveal = function (input) {
+    if (!this.steps) return;
+    var option = input && (input.closest ? input.closest(".sc-option") : null);
+    for (var i = 0; i < this.steps.length; i++) {
+      if (this.steps[i].options.indexOf(option) !== -1) { this.showStep(i, false); return; }
+    }
+  };
+
+  Checker.prototype.startSteps = function () {
+    var self = this;
+    this.stepper = this.root.querySelector("[data-sc-stepper]");
+    this.nav = this.root.querySelector("[data-sc-nav]");
+    if (!this.stepper || !this.nav) return;
+    this.question = this.stepper.querySelector("[data-sc-question]");
+    this.stepHint = this.stepper.querySelector("[data-sc-step-hint]");
+    this.progress = this.stepper.querySelector("[data-sc-progress]");
+    this.progressLine = this.stepper.querySelector("[data-sc-progress-line]");
+    this.backButton = this.nav.querySelector("[data-sc-back]");
+    this.nextButton = this.nav.querySelector("[data-sc-next]");
+    this.editButton = this.root.querySelector("[data-sc-edit]");
+    this.nextWord = this.nextButton.textContent;
+    this.steps = this.buildSteps();
+    if (!this.steps.length) { this.steps = null; return; }
+    this.root.classList.add("sc--steps");
+    this.stepper.hidden = false;
+    this.nav.hidden = false;
+    this.backButton.addEventListener("click", function () { self.back(); });
+    this.nextButton.addEventListener("click", function () { self.next(); });
+    if (this.editButton) this.editButton.addEventListener("click", function () { self.showStep(self.at, true); });
+    // Ticking can make later questions matter, or not: keep the progress line true.
+    this.form.addEventListener("change", function () { if (!self.form.hidden) self.showStep(self.at, false); });
+    this.showStep(0, false);
   };
 
   function initRoot(box) {
@@ -461,7 +637,9 @@
     var app = box.querySelector("[data-sc-app]");
     var fallback = box.querySelector("[data-sc-fallback]");
     if (!data || !text || !app || !box.querySelector("[data-sc-form]")) return; // fallback stays
-    new Checker(box, data, text).start(); // may pick up boxes the browser restored on "back"
+    var checker = new Checker(box, data, text);
+    box.symptomChecker = checker;
+    checker.start(); // may pick up boxes the browser restored on "back"
     app.hidden = false;
     if (fallback) fallback.hidden = true;
     box.setAttribute(READY, "true");
@@ -476,7 +654,14 @@
     } catch (e) { /* never break the rest of the page */ }
   }
 
-  root.SymptomChecker = { outcome: outcome, match: match, init: init };
+  /** Show the question that holds the answer with this id (for links and tests from outside). */
+  function reveal(id) {
+    var input = document.getElementById("sc-" + id);
+    var box = input && input.closest ? input.closest('[data-module="symptom-checker"]') : null;
+    if (box && box.symptomChecker) box.symptomChecker.reveal(input);
+  }
+
+  root.SymptomChecker = { outcome: outcome, match: match, init: init, reveal: reveal };
 
   // Material's document$ fires on every instant navigation. Under file:// it may never fire
   // (instant loading cannot fetch there), so also start on the first load; init is idempotent.
