@@ -451,6 +451,8 @@
       // keeps it clear of the sticky header), so the outcome under it is on the first screen.
       this.barButton.addEventListener("click", function () { self.showResult(); });
     }
+    var printButton = this.root.querySelector("[data-sc-print]");
+    if (printButton) printButton.addEventListener("click", function () { self.print(); });
     this.startSteps();
     this.update();
   };
@@ -627,6 +629,95 @@
     // Ticking can make later questions matter, or not: keep the progress line true.
     this.form.addEventListener("change", function () { if (!self.form.hidden) self.showStep(self.at, false); });
     this.showStep(0, false);
+  };
+
+  // ------------------------------------------------------------------ print or save my answers
+  // One sheet for the reader to take to an appointment: the answers, what to do and how soon,
+  // what it may be, the date and the page's address. It is made in the page, put under <body>
+  // only while printing (checker.css prints it alone), and never stored or sent.
+
+  Checker.prototype.printSheet = function () {
+    var t = this.text;
+    var self = this;
+    var data = this.data;
+    var ticked = this.tickedIds();
+    var labelOf = function (id) {
+      var s = (data.symptoms || {})[id];
+      if (s) return s.label;
+      var sign = self.byId.sign[id];
+      return sign ? sign.label : id;
+    };
+    var sheet = el("div", "sc-print-sheet");
+    sheet.setAttribute("data-sc-sheet", "");
+    sheet.lang = document.documentElement.lang || "";
+    sheet.appendChild(el("h1", null, t.printTitle));
+    var when = new Date();
+    var date = when.toLocaleDateString(sheet.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+    sheet.appendChild(el("p", "sc-print-sheet__meta", fill(t.printDate, { date: date })));
+    var address = root.location ? String(root.location.href).split("#")[0] : "";
+    sheet.appendChild(el("p", "sc-print-sheet__meta", fill(t.printAddress, { url: address })));
+
+    var result = outcome(data, ticked);
+    sheet.appendChild(el("h2", null, t.printTodo));
+    var info = {};
+    (data.outcomes || []).forEach(function (o) { if (o.level === result.level) info = o; });
+    if (result.level) {
+      var todo = el("div", "sc-print-sheet__todo");
+      todo.setAttribute("data-level", result.level);
+      todo.appendChild(el("p", "sc-print-sheet__heading", info.heading || result.level));
+      if (info.action) todo.appendChild(el("p", null, info.action + (info.number ? " " + info.number : "")));
+      result.reasons.forEach(function (r) { todo.appendChild(el("p", null, self.reasonText(r))); });
+      if (info.advice) todo.appendChild(el("p", null, info.advice));
+      sheet.appendChild(todo);
+    } else {
+      sheet.appendChild(el("p", null, t.printNoAnswers));
+    }
+
+    if (result.level && result.level !== levelOrder(data)[0]) {
+      sheet.appendChild(el("h2", null, t.printMayBe));
+      var named = match(data, ticked).slice(0, Math.max(Number(t.showTop) || 3, 1));
+      if (named.length) {
+        var ul = el("ul", "sc-print-sheet__named");
+        named.forEach(function (r) {
+          var li = el("li", null, self.nameOf(r.id));
+          li.setAttribute("data-condition", r.id);
+          ul.appendChild(li);
+        });
+        sheet.appendChild(ul);
+      } else {
+        sheet.appendChild(el("p", null, t.noFitTitle));
+      }
+    }
+
+    sheet.appendChild(el("h2", null, t.printAnswers));
+    if (ticked.length) {
+      var answers = el("ul", "sc-print-sheet__answers");
+      ticked.forEach(function (id) { answers.appendChild(el("li", null, labelOf(id))); });
+      sheet.appendChild(answers);
+    } else {
+      sheet.appendChild(el("p", null, t.printNoAnswers));
+    }
+    sheet.appendChild(el("p", "sc-print-sheet__bring", t.printBring));
+    var disclaimer = this.root.querySelector(".sc-disclaimer");
+    if (disclaimer) sheet.appendChild(el("p", "sc-print-sheet__small", disclaimer.textContent));
+    sheet.appendChild(el("p", "sc-print-sheet__small", t.printPrivate));
+    return sheet;
+  };
+
+  /** Put the sheet under <body> and print it alone; take it away afterwards. */
+  Checker.prototype.print = function () {
+    var old = document.querySelectorAll("[data-sc-sheet]");
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    var sheet = this.printSheet();
+    document.body.appendChild(sheet);
+    document.documentElement.classList.add("sc-printing");
+    var done = function () {
+      document.documentElement.classList.remove("sc-printing");
+      if (sheet.parentNode) sheet.parentNode.removeChild(sheet);
+      root.removeEventListener("afterprint", done);
+    };
+    root.addEventListener("afterprint", done);
+    if (typeof root.print === "function") root.print();
   };
 
   function initRoot(box) {

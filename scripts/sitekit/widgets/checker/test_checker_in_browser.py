@@ -355,7 +355,10 @@ def test_reset_clears_everything(page):
 def test_keyboard_only_run(page):
     """Tab, Space and Enter alone: Next moves through the questions, Space ticks boxes with a
     visible focus, and Enter on the bar reaches the outcome."""
-    wanted = {f"sc-{i}" for i in known(URGENT[0], "knee-front-side")}
+    # A sign that leaves the questions about the pain to be asked (one that hides the conditions
+    # ends the questions: nothing after it could change the answer).
+    sign = next(i for i in URGENT if not SIGNS[i].get("hides_conditions"))
+    wanted = {f"sc-{i}" for i in known(sign, "knee-front-side")}
     page.locator("body").click(position={"x": 1, "y": 1})
     done = set()
     for _ in range(400):
@@ -436,3 +439,36 @@ def test_axe_after_interaction(make_page, scheme):
         results = Axe().run(page, context=WIDGET,
                             options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
         assert results.violations_count == 0, results.generate_report()
+
+
+LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC.get("languages") or ["en"])]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
+def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
+    """'Print or save my answers', with every answer ticked: one page on A4 and on Letter in every
+    language, with the answers, what to do, the date, the page's address and 'bring this to your
+    appointment'; the sheet leaves the page after printing, and nothing is sent (make_page)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    page = make_page()
+    if folder:
+        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
+        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    tick(page, *SYMPTOMS, SEE_DOCTOR[0])
+    text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
+    page.evaluate("window.print = () => {}")  # headless: the dialog is Chromium's own
+    page.locator(f"{WIDGET} [data-sc-see]").click()
+    page.locator(f"{WIDGET} [data-sc-print]").click()
+    sheet = page.locator("body > [data-sc-sheet]")
+    assert sheet.count() == 1
+    assert sheet.locator("li").count() >= len(SYMPTOMS)
+    assert page.url.split("#")[0] in sheet.inner_text()
+    pdf = PdfReader(BytesIO(page.pdf(format=paper)))
+    assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages on {paper}"
+    printed = " ".join(pdf.pages[0].extract_text().split())
+    assert text["printBring"] in printed and text["printTitle"] in printed
+    assert len(page.locator(f"{WIDGET} input:checked").all()) > 20
+    assert page.locator("body > [data-sc-sheet]").count() == 0, "the sheet stays after printing"
