@@ -475,14 +475,15 @@
     var byValue = {};
     inputs.forEach(function (input) { byValue[input.value] = input; });
     // Answers asked among the warning signs, with their level.
+    // Within a level, such answers come before the signs (a swollen calf is the first question of its level).
     var flags = [];
-    (data.warningSigns || []).forEach(function (sign) {
-      if (byValue[sign.id]) flags.push({ input: byValue[sign.id], level: sign.level });
-    });
     (data.outcomeRules || []).forEach(function (rule) {
       var when = rule.when || {};
       if (!rule.hidesConditions || !when.any) return;
       when.any.forEach(function (id) { if (byValue[id]) flags.push({ input: byValue[id], level: rule.level }); });
+    });
+    (data.warningSigns || []).forEach(function (sign) {
+      if (byValue[sign.id]) flags.push({ input: byValue[sign.id], level: sign.level });
     });
     var flagged = flags.map(function (f) { return f.input; });
     var steps = [];
