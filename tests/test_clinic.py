@@ -12,7 +12,9 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from helpers import ROOT, copy_inputs, copy_project, edit, generation_errors
+from sitekit import regions, yamlsource
 from sitekit.colors import contrast
+from sitekit.levels import ACTION_LEVELS
 
 FIXTURE = ROOT / "tests/fixtures/test-clinic"
 
@@ -77,11 +79,12 @@ def test_malformed_address_or_email(project, old, new, key):
 def _default_clinic_strings() -> list[str]:
     """Every text of the default clinic a reader could see, in every language it is given in."""
     default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-    contact, region = default["contact"], default["region"]
+    contact = default["contact"]
+    region = regions.whole_region(yamlsource.load(ROOT / "clinic.yml", "clinic.yml"))  # with its region file's
     values = [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
               contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
               default["reviewer"]["name"], default["footer"], default["legal"], contact["hours"],
-              region["emergency"]["action"], region["urgent"]["action"], region["see_doctor"]["action"],
+              *(region[level]["action"] for level in ACTION_LEVELS if level in region),
               default["colors"]["primary"], default["colors"]["accent"]]
     return [text for value in values for text in (value.values() if isinstance(value, dict) else [value])]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import active_content, languages, model, schema_check, validate_clinic, validate_knowledge, yamlsource
+from . import active_content, languages, model, regions, schema_check, validate_clinic, validate_knowledge, yamlsource
 from .clinic_images import read_image
 from .languages import Language
 from .output import write_changed
@@ -32,6 +32,7 @@ class Paths:
     clinic_schema: Path = ROOT / "data/clinic.schema.json"
     site_config: Path = ROOT / "mkdocs.yml"
     locales: Path = ROOT / "locales"  # the words of each language other than English
+    regions: Path = ROOT / "regions"  # the ready regions a clinic file may name (region: use:)
 
 
 def _label(path: Path) -> str:
@@ -68,8 +69,12 @@ def _checked(paths: Paths) -> tuple[Any, Any, list[Problem]]:
         # Offers are checked against the treatments only when the knowledge file is sound.
         ids = [t["id"] for t in knowledge.data["treatments"]] if knowledge and not problems else None
         if not found:
-            found = (validate_clinic.check(clinic, paths.clinic.resolve().parent, ids) +
-                     languages.clinic_problems(clinic, paths.locales))
+            found = validate_clinic.check(clinic, paths.clinic.resolve().parent, ids)
+            try:  # the region file it names, with its own values over it: one whole region
+                clinic.data["region"] = regions.whole_region(clinic, paths.regions)
+                found += languages.clinic_problems(clinic, paths.locales)
+            except InputError as err:
+                found += err.problems
         problems += found
         problems += active_content.check_source(clinic)
     except InputError as err:

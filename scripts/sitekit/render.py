@@ -14,6 +14,8 @@ from markupsafe import Markup, escape
 from . import enrich
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .levels import ACTION_LEVELS, SIGN_LEVELS
+from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
 from .words import SIGN_GROUP_ORDER, ui_for, words_for
@@ -112,6 +114,11 @@ def environment(lang: str = "en") -> Environment:
     # a source's title and publisher. They are marked with lang (WCAG 3.1.2, Language of Parts)
     # so that a screen reader says them in English: ``english`` is the attribute for an HTML
     # element (" lang=\"en\"", or nothing on an English page).
+    # The levels of urgency (sitekit.levels): the ones a reader is sent somewhere, the ones a
+    # warning sign may have, and each one's behaviour (``level(id).alert``).
+    env.globals["action_levels"] = ACTION_LEVELS
+    env.globals["sign_levels"] = SIGN_LEVELS
+    env.globals["level"] = level_info
     env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if lang != SOURCE_LANG else ""
     return env
 
@@ -146,7 +153,8 @@ class Renderer:
         """Every generated file but the site config, keyed by its path in the project."""
         colours = enrich.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
-                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours),
+                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours,
+                                                          levels=enrich.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
     def render_comparison_table(self, page: str, short: bool) -> str:
@@ -179,7 +187,7 @@ class Renderer:
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
         levels = enrich.levels(self.clinic, self.lang)
-        for level in ("emergency", "urgent", "see-doctor"):
+        for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)
