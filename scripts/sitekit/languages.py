@@ -65,10 +65,15 @@ class Language:
     @property
     def build_root(self) -> str:
         """The project folder its generated files go in, as the project root holds English's:
-        docs/ (what the engine builds) and generated/ (what pages include). English builds from
-        docs/ in place; another language from generated/<code>/docs, a copy of its pages and of
-        docs/'s shared files."""
+        generated/ (what pages include). Every language builds from its docs_root."""
         return "" if self.code == SOURCE else f"generated/{self.code}/"
+
+    @property
+    def docs_root(self) -> str:
+        """The folder the engine builds its pages from, from the project root: a copy of its pages
+        with the region's service words put in, and of docs/'s shared files (stylesheets,
+        scripts, images) and the generated ones."""
+        return f"generated/{self.code}/docs/"
 
     @property
     def config(self) -> str:

@@ -28,6 +28,7 @@ WORDS: dict[str, str] = {
     "urgent-care": "a walk-in centre for injuries the same day (urgent treatment centre, urgent care center)",
     "urgent-line": "the phone line for urgent advice (NHS 111); not every region has one",
     "physio": "physiotherapist, physical therapist",
+    "physiotherapy": "physiotherapy, physical therapy",
     "pharmacist": "pharmacist",
     "phone-on": "the word before a phone number in 'Call the clinic on 0100 000 0000' (on, at)",
 }
