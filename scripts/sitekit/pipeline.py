@@ -136,9 +136,12 @@ def load_editions(paths: Paths) -> list[Edition]:
             pages, found = _read_pages(language.pages(paths.docs, paths.locales), local_clinic)
             problems += found
             words = regions.words_in(local_clinic["region"])
-            problems += _placeholder_problems(language, knowledge, words, paths)
+            unresolved = _placeholder_problems(language, knowledge, words, paths)
+            problems += unresolved
             try:
                 data = languages.knowledge_in(language.code, knowledge.data, paths.locales)
+                if unresolved:
+                    continue
                 data = placeholders.resolve_data(data, words)
                 editions.append(Edition(language, model.build(data), local_clinic, pages))
             except InputError as err:
