@@ -31,7 +31,8 @@ process.stdin.on("end", () => {
   const { data, stories } = JSON.parse(input);
   const out = stories.map((s) => {
     const level = outcome(data, s.ticks).level;
-    const named = level === "emergency" ? [] : match(data, s.ticks);
+    const now = (data.outcomes || []).some((o) => o.level === level && o.now); // help now: no list
+    const named = now ? [] : match(data, s.ticks);
     return { id: s.id, level, named: named.map((r) => r.id), tiedFirst: named.length > 0 && named[0].tied };
   });
   process.stdout.write(JSON.stringify(out));
@@ -130,10 +131,14 @@ def problems_with(result: dict, story: dict) -> list[str]:
     return found
 
 
-def figures(stories: list[dict], results: list[dict], levels: list[str]) -> dict[str, Any]:
+def figures(stories: list[dict], results: list[dict], levels: list[str],
+            now: list[str] | None = None) -> dict[str, Any]:
     """The report's figures: per level (most serious first) how many stories were triaged right,
-    too high or too low; emergencies caught; the condition named first, in the first three, or
-    named when nothing should be; and every story with its result."""
+    too high or too low; emergencies caught (stories whose source needs help now, at one of the
+    ``now`` levels, that the checker sends for help now: by default the first level); the
+    condition named first, in the first three, or named when nothing should be; and every story
+    with its result."""
+    now = list(now or levels[:1])
     by_id = {r["id"]: r for r in results}
     rank = {level: i for i, level in enumerate(levels)}
     per_level = {level: {"level": level, "count": 0, "correct": 0, "over": 0, "under": 0} for level in levels}
@@ -168,11 +173,13 @@ def figures(stories: list[dict], results: list[dict], levels: list[str]) -> dict
                                 "not_named": list(expect.get("not_named") or [])},
                      "result": result, "problems": problems, "passed": not problems})
     triage = sum(r["correct"] for r in per_level.values())
-    emergency = per_level[levels[0]]
+    urgent_now = [s for s in stories if s["expect"]["outcome"] in now]
+    caught = sum(1 for s in urgent_now if by_id[s["id"]]["level"] in now)
     return {
         "total": len(stories), "levels": list(per_level.values()),
         "triage": {"count": len(stories), "right": triage},
-        "emergencies": {"count": emergency["count"], "right": emergency["correct"]},
+        "emergencies": {"count": len(urgent_now), "right": caught,
+                        "missed": [s["id"] for s in urgent_now if by_id[s["id"]]["level"] not in now]},
         "first": first, "top3": top3, "nothing": nothing,
         "failing": [r for r in rows if not r["passed"]], "stories": rows,
         "kinds": {kind: sum(1 for s in stories if s.get("kind") == kind) for kind in KINDS},
@@ -203,4 +210,5 @@ def report(data: dict, k: Any) -> dict[str, Any]:
     if found:
         raise InputError([Problem(_LABEL, 0, 0, "", line, "Fix the story, then run the build again.")
                           for line in found])
-    return figures(stories, run(data, stories), [o.level for o in k.outcomes])
+    now = [o["level"] for o in data.get("outcomes", []) if o.get("now")]
+    return figures(stories, run(data, stories), [o.level for o in k.outcomes], now)

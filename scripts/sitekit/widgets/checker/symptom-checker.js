@@ -543,7 +543,8 @@
       if (ids.some(function (id) { return step.ids.indexOf(id) !== -1; })) could.push(rule.level);
     });
     if (could.some(function (level) { return now === null || rank(level) < rank(now); })) return true;
-    if (hidingSigns(data, ticked).length) return false;
+    var helpNow = (data.outcomes || []).some(function (o) { return o.level === now && o.now; });
+    if (helpNow || hidingSigns(data, ticked).length) return false; // no condition is listed then
     var rated = (data.conditions || []).some(function (c) {
       return step.ids.some(function (id) { return has(c.features, id); });
     });
@@ -683,7 +684,7 @@
       sheet.appendChild(el("p", null, t.printNoAnswers));
     }
 
-    if (result.level && result.level !== levelOrder(data)[0]) {
+    if (result.level && !info.now) { // help now: nothing may suggest waiting
       sheet.appendChild(el("h2", null, t.printMayBe));
       var named = match(data, ticked).slice(0, Math.max(Number(t.showTop) || 3, 1));
       if (named.length) {
