@@ -18,7 +18,7 @@ from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUP_ORDER, ui_for, ui_in, words_for
+from .words import SIGN_GROUP_ORDER, ui_file, ui_for, ui_in, word_lists, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -106,12 +106,12 @@ def environment(lang: str = "en", service_words: dict[str, str] | None = None, t
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
-    words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
     env.filters["site_name"] = site_name
     ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
+    words = word_lists(ui, ui_file(lang))
     env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
