@@ -193,6 +193,23 @@ def test_checker_on_paper_is_a_questionnaire_with_a_box_for_every_question(built
         assert flat(f"If you tick any box here: {info['region'][level]['action']}") in sheet
 
 
+def test_a_translated_questionnaire_keeps_the_translation_notice():
+    """On paper the checker is a questionnaire in place of the page's content; a translated page's
+    note on its translation still leads it (and no note where the page has none)."""
+    from sitekit.handouts import Handouts, SitePage
+    knowledge, info = inputs()
+    note = '<p class="kb-translation kb-translation--awaiting kb-print-only" role="note"><b>Sin revisar.</b> T.</p>'
+    handouts = Handouts(Path("site"), knowledge, info, "Sitio", lang="es")
+
+    def questionnaire(content: str) -> str:
+        page = SitePage("symptom-checker", "Revisar", "https://example.org/es/symptom-checker/", content, "", "",
+                        [], "", False)
+        return handouts.section(page, booklet=False)
+    printed = questionnaire(note + "<p>El comprobador.</p>")
+    assert note in printed and printed.index(note) < printed.index('id="questionnaire"')
+    assert "kb-translation" not in questionnaire("<p>The checker.</p>")
+
+
 @pytest.mark.parametrize("folder", list(SIZES))
 def test_booklet_has_the_warning_box_and_help_once(built_site: Path, folder: str):
     """The booklet prints the warning signs box and "Where to get help" once, not per section."""

@@ -58,7 +58,11 @@ MEASURE = """([reading, screen]) => {
       if (lines.size > 1) split.push(m[0]);
     }
   }
-  return {height: document.documentElement.scrollHeight, smallest,
+  const marked = [...content.querySelectorAll('abbr')].map(a =>
+    a.hasAttribute('aria-controls') ? (document.getElementById(a.getAttribute('aria-controls')) || {}).textContent
+                                    : a.getAttribute('title'));
+  const markedInHeadings = content.querySelectorAll('h1 abbr, h2 abbr, h3 abbr, h4 abbr, h5 abbr, h6 abbr').length;
+  return {height: document.documentElement.scrollHeight, smallest, marked, markedInHeadings,
           firstText: first.map(el => [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')).join(' '),
           links, headings, split};
 }"""  # noqa: E501 - a script line that cannot be split
@@ -124,6 +128,14 @@ def test_no_heading_is_said_twice(phone):
     assert {k: v for k, v in repeated.items() if v} == {}
 
 
+def test_a_term_is_marked_on_its_first_use_only(phone):
+    """Each glossary meaning is marked once per page (its first use in the text), never in a heading."""
+    twice = {_label(k): sorted({m for m in v["marked"] if v["marked"].count(m) > 1}) for k, v in phone.items()}
+    twice = {k: v for k, v in twice.items() if v}
+    in_headings = {_label(k): v["markedInHeadings"] for k, v in phone.items() if v["markedInHeadings"]}
+    assert (twice, in_headings) == ({}, {})
+
+
 def test_no_word_is_split_over_two_lines(phone):
     """A word (in a table, a card or a sentence) wraps whole, never broken in two ("informati / on")."""
     split = {_label(k): v["split"][:5] for k, v in phone.items() if v["split"]}
@@ -131,7 +143,8 @@ def test_no_word_is_split_over_two_lines(phone):
 
 
 PLANTED = """<!doctype html><html lang="en"><head><title>t</title></head><body><div class="md-content">
-<h1>Same</h1><h2>Same</h2>
+<h1>Same</h1><h2>Same</h2><h3>A <abbr title="A meaning.">term</abbr></h3>
+<p><abbr title="A meaning.">term</abbr> and <abbr title="A meaning.">term</abbr></p>
 <p>Call <a href="/elsewhere/">us</a>.</p>
 <div style="height: 30000px"></div>
 <table style="width: 60px"><tr><td style="word-break: break-all">information information</td></tr></table>
@@ -149,31 +162,40 @@ def test_the_checks_find_planted_problems(browser, tmp_path: Path):
     assert found["height"] / PHONE["height"] > SCREEN_BUDGET
     assert found["smallest"]["px"] == 12
     assert "999" not in found["firstText"] and not any("when-to-get-help" in link for link in found["links"])
-    assert found["headings"] == ["Same", "Same"]
+    assert found["headings"] == ["Same", "Same", "A term"]
     assert "information" in found["split"]
+    assert found["marked"].count("A meaning.") == 3 and found["markedInHeadings"] == 1
 
 
-def test_glossary_pop_up_is_readable_and_leaves_the_term_visible(browser, site_server):
-    """In every language, a glossary term opened from the keyboard shows its meaning at body
-    size, below or above the term, never over it; touching it opens it too."""
+def test_a_glossary_meaning_opens_in_place_by_keyboard_and_touch(browser, site_server):
+    """In every language, a marked term's meaning opens right after it, at body size, covering
+    nothing: from the keyboard (focus, Enter) and by a tap; Escape closes it."""
     problems = []
     for lang in LANGUAGES:
         page = browser.new_page(viewport=PHONE, has_touch=True)
         page.goto(page_url(site_server, "anatomy", lang))
         page.wait_for_load_state("networkidle")
-        term = page.locator(".md-content abbr").first
+        terms = page.locator(".md-content abbr[aria-controls]")
+        term = terms.first
         term.focus()
-        tip = page.locator(".md-tooltip2--active .md-tooltip2__inner")
-        tip.wait_for()
-        size = float(tip.evaluate("el => parseFloat(getComputedStyle(el).fontSize)"))
-        a, b = term.bounding_box(), tip.bounding_box()
-        overlaps = not (b["y"] >= a["y"] + a["height"] or b["y"] + b["height"] <= a["y"]
-                        or b["x"] >= a["x"] + a["width"] or b["x"] + b["width"] <= a["x"])
-        if size < SMALLEST_TEXT_PX or overlaps:
-            problems.append(f"{lang}: {size} px, covers the term: {overlaps}")
-        term.evaluate("el => el.blur()")
-        page.locator(".md-content abbr").nth(1).tap()
-        if not page.locator(".md-tooltip2--active").count():
+        page.keyboard.press("Enter")
+        note = page.locator("#" + term.get_attribute("aria-controls"))
+        if not note.is_visible() or term.get_attribute("aria-expanded") != "true":
+            problems.append(f"{lang}: Enter does not open the meaning")
+            page.close()
+            continue
+        size = note.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+        body = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize)")
+        at = term.evaluate("el => document.elementFromPoint(el.getBoundingClientRect().left + 2,"
+                           " el.getBoundingClientRect().top + el.getBoundingClientRect().height / 2) === el")
+        if size < max(SMALLEST_TEXT_PX, body) or not at or len(note.inner_text()) < 10:
+            problems.append(f"{lang}: meaning at {size} px (body {body}), term still visible: {at}")
+        page.keyboard.press("Escape")
+        if note.is_visible():
+            problems.append(f"{lang}: Escape does not close the meaning")
+        second = terms.nth(1)
+        second.tap()
+        if not page.locator("#" + second.get_attribute("aria-controls")).is_visible():
             problems.append(f"{lang}: a tap does not open the meaning")
         page.close()
     assert problems == []
