@@ -123,9 +123,9 @@ def way_out(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, str]:
     """The line at the top of every page: its text around the emergency number (which the theme
     makes a phone link), and the words of its link to when to get help.
 
-    >>> way_out({"way_out": {"text": "Emergency? Call {number} now.", "link": "Help"}},
+    >>> way_out({"way_out": {"text": "In an emergency, call {number} now.", "link": "Help"}},
     ...         {"region": {"emergency": {"number": "9 1 1"}}})
-    {'before': 'Emergency? Call ', 'number': '9 1 1', 'tel': 'tel:911', 'after': ' now.', 'link': 'Help'}
+    {'before': 'In an emergency, call ', 'number': '9 1 1', 'tel': 'tel:911', 'after': ' now.', 'link': 'Help'}
     """
     number = emergency_number(clinic)
     before, _, after = ui["way_out"]["text"].partition("{number}")
