@@ -21,8 +21,9 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from . import enrich, handout_layout, pdf_meta, yamlsource
+from . import enrich, handout_layout, pdf_meta, regions, yamlsource
 from .addresses import page_url
+from .levels import LEVELS
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
@@ -121,7 +122,7 @@ def _is_permalink(node: Node) -> bool:
 
 def _warning_box(node: Node) -> bool:
     """A page's own warning-signs box (generated/warning-signs/box.html), not a list in the text."""
-    return node.tag == "aside" and node.get("data-level") == "emergency"
+    return node.tag == "aside" and node.get("data-level") == LEVELS[0]
 
 
 def read_page(site: Path, name: str) -> SitePage:
@@ -157,7 +158,7 @@ def read_page(site: Path, name: str) -> SitePage:
         stylesheets=[urljoin(url, n.get("href") or "") for n in
                      tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
         body_attrs=body.start_tag()[len("<body"):-1],
-        has_warning_signs=content.find(lambda n: n.get("data-level") == "emergency") is not None)
+        has_warning_signs=content.find(lambda n: n.get("data-level") == LEVELS[0]) is not None)
 
 
 def without_warning_box(content: str) -> str:
@@ -204,7 +205,7 @@ class Handouts:
     lang: str = "en"
 
     def __post_init__(self) -> None:
-        self.env = environment(self.lang)
+        self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
         self.site_url = self.clinic["site_url"].rstrip("/") + "/"
         # The clinic's own tag (en-GB) when the handouts are in its language, else the language's.
         clinic_lang = self.clinic["language"]

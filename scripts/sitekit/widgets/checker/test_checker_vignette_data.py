@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 from helpers import ROOT
+from sitekit.levels import LEVELS
 
-LEVELS = {"emergency", "urgent", "see-doctor", "self-care"}
 VIGNETTES = Path(__file__).with_name("vignettes.yml")
 
 
