@@ -161,27 +161,25 @@ class Renderer:
                                                           levels=enrich.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
-    def render_comparison_table(self, page: str, short: bool) -> str:
-        """How to tell them apart: cards grouped by kind (full), or a short list for the Home page.
+    def render_glance(self, page: str) -> str:
+        """The Home page's short list of the conditions, grouped by kind, with their key signs."""
+        return self._render("comparison-glance.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang))
 
-        A phone cannot show 15 columns, so each condition gets a card with its key signs and the
-        signs that do not fit, and a small two-column comparison with the condition it is most
-        often confused with (a <details> element: no script needed).
-        """
-        template = "comparison-glance.html.j2" if short else "comparison-cards.html.j2"
-        return self._render(template, page, kinds=enrich.conditions_by_kind(self.k, self.lang),
-                            partner=lambda c: enrich.closest_condition(self.k, c),
+    def render_condition_box(self, condition) -> str:
+        """A condition's key facts under its section, with a comparison with the condition most
+        like it (a phone cannot show 15 columns: the reader compares two at a time)."""
+        return self._render("condition-box.html.j2", condition.page, condition=condition,
+                            partner=enrich.closest_condition(self.k, condition),
                             pair_rows=lambda a, b: enrich.pair_rows(self.k, a, b))
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
         checker_page = "symptom-checker.md"
         out = {
-            "tables/compare-full.html": self.render_comparison_table("mimics.md", short=False),
-            "tables/compare-short.html": self.render_comparison_table("index.md", short=True),
+            "tables/compare-short.html": self.render_glance("index.md"),
             "tables/symptoms.html": self._render("symptom-table.html.j2", "symptoms.md"),
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
-            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md"),
+            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
             "sources.html": self._render("sources.html.j2", "about.md"),
@@ -198,8 +196,7 @@ class Renderer:
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)
         for condition in self.k.conditions:
-            out[f"conditions/{condition.id}.html"] = self._render(
-                "condition-box.html.j2", condition.page, condition=condition)
+            out[f"conditions/{condition.id}.html"] = self.render_condition_box(condition)
         return out
 
     def render_checker_report(self, checker_page: str) -> str:
@@ -211,6 +208,18 @@ class Renderer:
         self.env.filters["answer_label"] = lambda aid: labels.get(aid, aid)
         return self._render("checker-report.html.j2", REPORT_PAGE, report=figures,
                             published=checker_report.load_published(), percent=checker_report.percent)
+
+    def symptom_kinds(self) -> dict[str, list]:
+        """The symptoms a pressed nerve root can cause (typical or possible for a nerve-root
+        condition), and the signs only other problems cause; a symptom no condition rates is in
+        neither."""
+        def rated(s, kinds) -> bool:
+            return any(c.features.get(s.id) and c.features[s.id].fit in ("typical", "possible")
+                       for c in self.k.conditions if c.kind in kinds)
+        nerve = [s for s in self.k.symptoms if rated(s, {"nerve-root"})]
+        other_kinds = {c.kind for c in self.k.conditions} - {"nerve-root"}
+        return {"nerve_signs": nerve,
+                "other_signs": [s for s in self.k.symptoms if s not in nerve and rated(s, other_kinds)]}
 
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""
