@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_con
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import enrich
+from . import enrich, figures
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .model import Knowledge
@@ -171,6 +171,8 @@ class Renderer:
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
             "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md"),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
+            "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
+                                                  drawings=self.exercise_drawings()),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
             "sources.html": self._render("sources.html.j2", "about.md"),
             "review.html": self._render("review.html.j2", "about.md"),
@@ -187,6 +189,10 @@ class Renderer:
             out[f"conditions/{condition.id}.html"] = self._render(
                 "condition-box.html.j2", condition.page, condition=condition)
         return out
+
+    def exercise_drawings(self) -> dict[str, dict[str, Any]]:
+        """Each exercise's figure (start and end panels), by exercise id."""
+        return {e.id: figures.drawing(e.start, e.end) for e in self.k.exercises}
 
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""
