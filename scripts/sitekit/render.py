@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context, select_autoescape
 from jinja2.nodes import EvalContext
@@ -16,7 +17,7 @@ from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUP_ORDER, ui_for, words_for
+from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_for, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -140,7 +141,8 @@ class Renderer:
                 raise ValueError(f"{template}: home_link is for the home page only, not {page}")
             return href(page, to_page, anchor)
         return self.env.get_template(template).render(
-            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page, **context)
+            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page,
+            site_path=urlparse(self.clinic["site_url"]).path, **context)
 
     def render_outputs(self) -> dict[str, str]:
         """Every generated file but the site config, keyed by its path in the project."""
@@ -171,6 +173,11 @@ class Renderer:
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
             "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md"),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
+            "sections/leaflets.html": self._render(
+                "leaflet-list.html.j2", "leaflets.md",
+                kinds=[(words_for(self.lang)["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
+                                                                         if c.kind == kind])
+                       for kind in KIND_ORDER if any(c.kind == kind for c in self.k.conditions)]),
             "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
                                                   drawings=self.exercise_drawings()),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
