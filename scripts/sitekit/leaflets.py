@@ -16,29 +16,14 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import enrich, figures, pdf_meta
+from . import pdf_meta
 from .handouts import SIZES, Handouts, PrintSize, SitePage, read_page
-from .model import Condition, Knowledge
+from .leaflet_content import MAX_EXERCISES, leaflet_context
+from .model import Condition
 from .pdf_print import Printer
 
 FOLDER = "leaflets"
-SCIATICA = "l5-s1-radiculopathy"  # the condition every other one is told apart from, when it exists
-MAX_EXERCISES = 2  # shown in full at most; the rest are named
 MAX_PAGES = 2  # in normal print: fewer exercises are shown in full until the leaflet fits
-
-
-def partner_of(k: Knowledge, condition: Condition) -> Condition | None:
-    """Classic sciatica, or for sciatica itself the condition most like it."""
-    ids = [c.id for c in k.conditions]
-    if SCIATICA in ids and condition.id != SCIATICA:
-        return k.condition(SCIATICA)
-    return enrich.closest_condition(k, condition)
-
-
-def typical_only(k: Knowledge, first: Condition, second: Condition) -> list:
-    """Symptoms typical of ``first`` that ``second`` rates unusual: what tells them apart."""
-    return [k.symptom(s) for s in first.symptoms_rated("typical")
-            if s in second.features and second.features[s].fit == "unusual"]
 
 
 def leaflet_name(condition_id: str) -> str:
@@ -56,15 +41,8 @@ class Leaflets:
 
     def content(self, condition: Condition, shown: int = MAX_EXERCISES) -> str:
         h = self.handouts
-        k = h.knowledge
-        partner = partner_of(k, condition)
-        exercises = k.exercises_for(condition.id)
         return h.env.get_template("leaflet.html.j2").render(
-            k=k, condition=condition, partner=partner,
-            only_here=typical_only(k, condition, partner) if partner else [],
-            only_partner=typical_only(k, partner, condition) if partner else [],
-            exercises=exercises[:shown], more_exercises=exercises[shown:],
-            drawings={e.id: figures.drawing(e.start, e.end) for e in exercises}, id_prefix="leaflet-")
+            k=h.knowledge, id_prefix="leaflet-", **leaflet_context(h.knowledge, condition, shown))
 
     def where_to_go(self) -> str:
         """Where to go when it is not urgent (the warning box says where when it is): the clinic."""

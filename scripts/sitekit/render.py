@@ -13,6 +13,7 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from . import enrich, figures
+from .leaflet_content import leaflet_context
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .model import Knowledge
@@ -26,7 +27,7 @@ WIDGETS = Path(__file__).parent / "widgets"
 
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
-PAGE_WIDGETS = ("checker",)
+PAGE_WIDGETS = ("checker", "packet")
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
@@ -178,6 +179,7 @@ class Renderer:
                 kinds=[(words_for(self.lang)["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
                                                                          if c.kind == kind])
                        for kind in KIND_ORDER if any(c.kind == kind for c in self.k.conditions)]),
+            "sections/packet.html": self.render_packet("leaflets.md"),
             "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
                                                   drawings=self.exercise_drawings()),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
@@ -196,6 +198,16 @@ class Renderer:
             out[f"conditions/{condition.id}.html"] = self._render(
                 "condition-box.html.j2", condition.page, condition=condition)
         return out
+
+    def render_packet(self, page: str) -> str:
+        """The packet builder: every leaflet and exercise in the page, shown when ticked (widgets/packet)."""
+        leaflets = {c.id: Markup(self._render("leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
+                                              **leaflet_context(self.k, c)))
+                    for c in self.k.conditions}
+        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        return self._render("packet.html.j2", page, conditions=self.k.conditions_in_order,
+                            exercises=self.k.exercises, leaflets=leaflets, drawings=self.exercise_drawings(),
+                            actions=actions)
 
     def exercise_drawings(self) -> dict[str, dict[str, Any]]:
         """Each exercise's figure (start and end panels), by exercise id."""
