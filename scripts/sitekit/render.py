@@ -13,9 +13,9 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from . import enrich, figures
-from .leaflet_content import leaflet_context
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .leaflet_content import leaflet_context
 from .model import Knowledge
 from .pages import Page
 from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_for, words_for
