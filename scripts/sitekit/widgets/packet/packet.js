@@ -29,6 +29,7 @@
   }
 
   form.hidden = false;
+  paper.hidden = false;  /* packet.css keeps it off the screen; it prints once something is ticked */
   form.addEventListener("change", sync);
   note.addEventListener("input", sync);
   form.addEventListener("submit", function (event) {

@@ -73,3 +73,16 @@ def test_without_javascript_the_page_links_every_leaflet(browser, site_server):
     for c in K.conditions:
         assert any(h.endswith(f"handouts/leaflets/{c.id}.pdf") for h in hrefs), c.id
     context.close()
+
+
+def test_works_offline_from_a_saved_copy(browser, built_site):
+    """Opened from the files (file://, no server, no network), the builder still makes a packet."""
+    context = browser.new_context(offline=True)
+    page = context.new_page()
+    page.add_init_script("window.print = function () {};")
+    page.goto((built_site / "leaflets" / "index.html").as_uri())
+    condition = K.conditions_in_order[0]
+    page.check(f'input[name=piece][value="leaflet-{condition.id}"]')
+    text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf())).pages))
+    assert flat(condition.summary) in text
+    context.close()
