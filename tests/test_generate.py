@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, copy_inputs, edit, generation_errors, scratch_paths
+from sitekit.levels import LEVELS
 from sitekit.pipeline import MANAGED, generate
 
 
@@ -99,13 +100,13 @@ def test_the_command_line_exits_non_zero_and_leaves_the_last_good_output(project
               str(project / "data/knowledge.yml"), "--clinic", str(project / "clinic.yml"),
               "--docs", str(project / "docs"), "--out", str(project)]
     assert subprocess.run(script, capture_output=True).returncode == 0
-    before = (project / "generated/tables/compare-full.html").read_bytes()
+    before = (project / "generated/tables/compare-short.html").read_bytes()
     edit(project / "data/knowledge.yml", "kind: knee\n", "kind: kne\n")
     result = subprocess.run(script, capture_output=True, text=True)
     assert result.returncode == 1
     assert re.search(r"conditions\[\d+\]\.kind", result.stderr)
     assert "Use one of: nerve-root, knee, mimic" in result.stderr
-    assert (project / "generated/tables/compare-full.html").read_bytes() == before
+    assert (project / "generated/tables/compare-short.html").read_bytes() == before
 
 
 NASTY = "Pipe | </script><b>x</b> *stars* [a](b)\nnext line"  # <script> itself is refused (tests/hostile)
@@ -156,6 +157,7 @@ NEW_ITEMS = {
     summary: Worn joint surfaces in the knee.
     helps: Test helps.
     sources: [nice-ng59]
+    distinguishing: [night-pain]
     features:
       night-pain: {fit: typical, why: "Test reason."}
       around-kneecap: {fit: typical, why: "Test reason."}
@@ -190,10 +192,13 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
     edit(project / "clinic.yml", "languages: [en, es]", "languages: [en]")  # English alone
     generate(scratch_paths(project))
     out = project / "generated"
-    compare = (out / "tables/compare-full.html").read_text(encoding="utf-8")
-    card = compare.split('id="compare-knee-arthritis"', 1)[1].split("</li>\n", 1)[0]
+    glance = (out / "tables/compare-short.html").read_text(encoding="utf-8")
+    line = glance.split('id="glance-knee-arthritis"', 1)[1].split("</li>\n", 1)[0]
     # Links are Markdown links to source files (md_in_html): both engines turn them into addresses.
-    assert "](#knee-arthritis)" in card and "](symptoms.md#symptom-night-pain)" in card
+    assert "](mimics.md#knee-arthritis)" in line and "pain that wakes you at night" in line
+    assert 'id="symptom-night-pain"' in (out / "sections/symptoms.html").read_text(encoding="utf-8")
+    assert "](treatments.md#treatment-knee-brace) (unclear)" in (out / "conditions/knee-arthritis.html").read_text(
+        encoding="utf-8")
     symptoms = (out / "tables/symptoms.html").read_text(encoding="utf-8")
     assert 'id="symptom-row-night-pain"' in symptoms and "](mimics.md#knee-arthritis)" in symptoms
     treatments = (out / "tables/treatments.html").read_text(encoding="utf-8")
@@ -207,7 +212,7 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
 # The knowledge contract (v2): outcomes, outcome rules, and the new required fields.
 
 def test_outcome_levels_out_of_order_are_named(project):
-    """The four outcomes must come most serious first: a swap names both places and the order."""
+    """The outcomes must come most serious first: a swap names both places and the order."""
     knowledge = project / "data/knowledge.yml"
     text = knowledge.read_text(encoding="utf-8")
     text = text.replace("  - level: urgent\n", "  - level: tmp\n", 1).replace(
@@ -216,11 +221,12 @@ def test_outcome_levels_out_of_order_are_named(project):
     errors = generation_errors(project)
     assert len(errors) == 2
     assert any("outcomes[0].level" in e and "must be 'emergency'" in e for e in errors)
-    assert any("outcomes[1].level" in e and "emergency, urgent, see-doctor, self-care" in e for e in errors)
+    at = LEVELS.index("urgent")
+    assert any(f"outcomes[{at}].level" in e and ", ".join(LEVELS) in e for e in errors)
 
 
 def test_a_missing_outcome_level_is_caught(project):
-    """Three outcomes instead of four is a schema error on the list."""
+    """One outcome too few is a schema error on the list."""
     knowledge = project / "data/knowledge.yml"
     text = knowledge.read_text(encoding="utf-8")
     start = text.index("  - level: see-doctor\n")
