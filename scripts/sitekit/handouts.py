@@ -17,6 +17,7 @@ same knowledge file as the checker.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +86,18 @@ class SitePage:
     @property
     def pdf_name(self) -> str:
         return f"{self.name}.pdf"
+
+    @property
+    def translation_notice(self) -> str:
+        """The page's note on its translation as printed (who reviewed it, or that nobody has
+        yet: overrides/partials/translation-notice.html), or "" on a page in the first language.
+
+        >>> SitePage("x", "", "", '<p class="kb-translation kb-print-only">Not yet reviewed.</p><p>Text</p>',
+        ...          "", "", [], "", False).translation_notice
+        '<p class="kb-translation kb-print-only">Not yet reviewed.</p>'
+        """
+        found = re.search(r'<p class="kb-translation[ "].*?</p>', self.content, re.S)
+        return found.group(0) if found else ""
 
 
 def nav_pages(config: Path) -> list[str]:
@@ -295,12 +308,20 @@ class Handouts:
             again = handout_layout.findings(name, fitted, size.points, size.footer_top, booklet=booklet)
             if len(again) < len(found):
                 pdf, found = fitted, again
+        self._report(found)
+        return pdf
+
+    def _check(self, name: str, pdf: bytes, size: PrintSize, booklet: bool = False) -> None:
+        """Check one printed handout as it is (no second print): type too small, or with
+        ``strict`` any broken rule, raises HandoutError; a rule about looks is a warning."""
+        self._report(handout_layout.findings(name, pdf, size.points, size.footer_top, booklet=booklet))
+
+    def _report(self, found: list[handout_layout.Finding]) -> None:
         errors = [f.message for f in found if self.strict or not f.looks]
         if errors:
             raise HandoutError("a handout breaks the layout rules (see the Paper section of "
                                "docs/stylesheets/site.css and the page's Markdown):\n  " + "\n  ".join(errors))
         self.warnings += [f.message for f in found]
-        return pdf
 
     def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
                  lengths: list[int], fit: bool = False) -> bytes:

@@ -34,12 +34,23 @@ def test_each_level_lists_exactly_its_signs_by_group():
                      "urgent": ["back-fever", "hot-knee"], "see-doctor": ["calf-walk"]}
     urgent = snippets()["warning-signs/urgent.html"]
     groups = re.findall(r'<p class="kb-care__group"><strong>([^<]+)</strong></p>', urgent)
-    assert groups == ["Back and both legs", "Knee"]
+    assert groups == ["With back pain or sciatica", "Knee"]
     assert ('<li id="sign-hot-knee">A hot, red, swollen knee. '
             '<span class="kb-care__advice">It could be an infection in the joint.</span></li>') in urgent
     assert '<a class="kb-print-hide" href="tel:111">Call 111</a>' in urgent
     assert "tel:" not in snippets()["warning-signs/see-doctor.html"]  # no number for a GP appointment
     assert "tel:" not in snippets()["warning-signs/emergency-department.html"]  # go there, no number
+
+
+def test_a_level_with_one_group_has_no_group_heading():
+    """A group heading only where a level has signs of more than one group: a single heading
+    would stand over signs it does not describe (a GP visit under "Back and both legs")."""
+    for level in LEVELS:
+        text = snippets()[f"warning-signs/{level}.html"]
+        groups = re.findall(r'<p class="kb-care__group">', text)
+        signs = re.findall(r'<li id="sign-', text)
+        assert len(groups) != 1, level
+        assert signs
 
 
 def test_box_shows_the_emergency_signs_and_the_same_day_knee_and_leg_signs():
