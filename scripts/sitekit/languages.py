@@ -30,6 +30,7 @@ SOURCE = "en"  # the language of data/knowledge.yml, docs/ and includes/glossary
 TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "outcomes": ("level", ("heading", "advice")),
     "outcome_rules": ("id", ("why",)),
+    "self_care_advice": ("id", ("advice",)),
     "groups": ("id", ("question",)),
     "symptoms": ("id", ("label", "description")),
     "conditions": ("id", ("name", "plain_name", "short_name", "summary", "helps")),

@@ -119,6 +119,17 @@ class OutcomeRule:
 
 
 @dataclass(frozen=True)
+class SelfCareAdvice:
+    """Home care that fits a problem, shown instead of the self-care outcome's advice."""
+
+    id: str
+    mode: str  # "all" or "any"
+    symptoms: list[str]
+    advice: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -155,6 +166,7 @@ class Knowledge:
     treatments: list[Treatment]
     warning_signs: list[WarningSign]
     sources: list[Source]
+    self_care_advice: list[SelfCareAdvice] = field(default_factory=list)
 
     @property
     def conditions_in_order(self) -> list[Condition]:
@@ -219,4 +231,7 @@ def build(data: dict[str, Any]) -> Knowledge:
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]
-    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources)
+    self_care = [SelfCareAdvice(a["id"], *next(iter(a["when"].items())), a["advice"], list(a["sources"]))
+                 for a in data.get("self_care_advice") or []]
+    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources,
+                     self_care)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from .enrich import structured_data
-from .escaping import long_date, mailto_href, tel_href
+from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
 from .pages import Page
 from .words import ui_for
@@ -108,6 +108,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "handout_large": ui["handout_link"]["large"],
         "handout_large_booklet": ui["handout_link"]["large_booklet"],
         "language_switch": ui["site"]["language_switch"],
+        "report_problem": ui["page_review"]["report_link"],
     }
 
 
@@ -133,7 +134,10 @@ def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[st
 def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[str, Any]:
     """One page's review dates, twins in other languages and JSON-LD (config.extra.pages["/" + URL])."""
     lang = edition.language.code
+    report = page_report_href(edition.clinic["contact"]["email"], lang, page.title,
+                              edition.clinic["site_url"] + page.url, page.last_reviewed)
     return {"last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, lang),
+            "report_href": report,
             "next_review": page.next_review, "next_review_text": long_date(page.next_review, lang),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],
             "structured_data": structured_data(edition.knowledge, edition.clinic, page)}

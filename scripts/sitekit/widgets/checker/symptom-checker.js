@@ -78,6 +78,16 @@
     };
   }
 
+  /**
+   * The home care that fits the ticked answers: the first of data.selfCareAdvice whose `when` is
+   * met (a fresh knee injury needs rest and ice, not stretches), or null for the outcome's own advice.
+   */
+  function selfCareAdvice(data, tickedIds) {
+    var ticked = unique(tickedIds);
+    var found = ((data && data.selfCareAdvice) || []).filter(function (a) { return ruleMet(a, ticked); });
+    return found.length ? found[0] : null;
+  }
+
   /** The ticked warning signs that keep the checker from naming any condition. */
   function hidingSigns(data, tickedIds) {
     var ticked = unique(tickedIds);
@@ -154,7 +164,7 @@
     });
   }
 
-  var api = { outcome: outcome, match: match };
+  var api = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (!root || !root.document) return; // Node: the pure functions only
 
@@ -239,7 +249,9 @@
 
   /** The outcome box: a copy of the template for the level, with the reasons filled in. */
   Checker.prototype.showOutcome = function (result) {
-    var key = result.level ? result.level + "|" + result.reasons.map(function (r) { return r.id; }).join(",") : "";
+    var fits = selfCareAdvice(this.data, this.tickedIds());
+    var key = result.level ? result.level + "|" + result.reasons.map(function (r) { return r.id; }).join(",") +
+      "|" + (fits ? fits.id : "") : "";
     if (key === this.shown) return;
     this.shown = key;
     clear(this.alert);
@@ -260,6 +272,9 @@
       var reasonsBox = box.querySelector("[data-sc-reasons-box]");
       if (!result.reasons.length && reasonsBox) reasonsBox.parentNode.removeChild(reasonsBox);
     }
+    var fitting = result.level === "self-care" && selfCareAdvice(this.data, this.tickedIds());
+    var adviceNode = box.querySelector(".sc-outcome__advice");
+    if (fitting && adviceNode) adviceNode.textContent = fitting.advice;
     // Emergency and same-day outcomes interrupt a screen reader; the others wait their turn.
     var serious = result.level === "emergency" || result.level === "urgent";
     (serious ? this.alert : this.outcomeBox).appendChild(box);
@@ -461,7 +476,7 @@
     } catch (e) { /* never break the rest of the page */ }
   }
 
-  root.SymptomChecker = { outcome: outcome, match: match, init: init };
+  root.SymptomChecker = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice, init: init };
 
   // Material's document$ fires on every instant navigation. Under file:// it may never fire
   // (instant loading cannot fetch there), so also start on the first load; init is idempotent.
