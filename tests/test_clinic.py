@@ -30,6 +30,17 @@ def test_missing_required_field(project):
     assert "clinic.yml:" in error and "the key 'name' is missing" in error
 
 
+def test_declared_interests_are_required(project):
+    """A clinic file without its declared interests: an error naming the key (the site shows them
+    beside every treatment the clinic offers, so they cannot be left out)."""
+    text = (project / "clinic.yml").read_text(encoding="utf-8")
+    start = text.index("\ninterests:")
+    end = text.index("\n", text.index("  es:", start) + 1)
+    (project / "clinic.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    [error] = generation_errors(project)
+    assert "clinic.yml:" in error and "the key 'interests' is missing" in error
+
+
 def test_bad_hex_colour(project):
     """A colour that is not #rrggbb: file, line, key and the form expected."""
     line = edit(project / "clinic.yml", 'primary: "#005a70"', 'primary: "#05a70"')
@@ -137,6 +148,10 @@ def test_the_test_clinic_appears_where_it_should(rebranded_site):
     assert 'href="tel:911"' in help_page
     checker = (rebranded_site / "symptom-checker/index.html").read_text(encoding="utf-8")
     assert '"number":"911"' in checker
+    about = (rebranded_site / "about/index.html").read_text(encoding="utf-8")
+    assert test["interests"] in about  # the declared interests, on About and beside offered treatments
+    treatments = (rebranded_site / "treatments/index.html").read_text(encoding="utf-8")
+    assert treatments.count(test["interests"]) >= 1 + len(test["offers"])
     sitemap = (rebranded_site / "sitemap.xml").read_text(encoding="utf-8")
     assert "https://harbour-physio.test/knee/anatomy/" in sitemap
     treatments = (rebranded_site / "treatments/index.html").read_text(encoding="utf-8")

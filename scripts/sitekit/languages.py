@@ -186,7 +186,7 @@ def check(language: Language, docs: Path, locales: Path = LOCALES) -> list[Probl
 # Clinic fields a reader sees that a clinic may give per language ({en: ..., es: ...}).
 LOCALIZED = (("contact", "address"), ("contact", "hours"), ("region", "name"), ("region", "emergency", "action"),
              ("region", "urgent", "action"), ("region", "see_doctor", "action"), ("reviewer", "role"),
-             ("footer",), ("legal",))
+             ("footer",), ("legal",), ("interests",))
 SAME_IN_ALL = {("contact", "address")}  # an address may be one text for every language
 
 
