@@ -230,7 +230,7 @@ def watch_page(page, base_url: str) -> dict[str, list[str]]:
 
 def copy_inputs(target: Path) -> Path:
     """A scratch copy of everything the generation step reads."""
-    for name in ("data", "docs", "locales"):
+    for name in ("data", "docs", "locales", "regions"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("generated"))
     shutil.copy(ROOT / "clinic.yml", target / "clinic.yml")
     shutil.copytree(ROOT / "clinic-assets", target / "clinic-assets")
@@ -245,7 +245,8 @@ def scratch_paths(project: Path):
     return Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
                  docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
                  knowledge_schema=project / "data/knowledge.schema.json",
-                 clinic_schema=project / "data/clinic.schema.json", locales=project / "locales")
+                 clinic_schema=project / "data/clinic.schema.json", locales=project / "locales",
+                 regions=project / "regions")
 
 
 def generation_errors(project: Path) -> list[str]:

@@ -12,7 +12,10 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from helpers import ROOT, copy_inputs, copy_project, edit, generation_errors
+from region_checks import foreign_words, level_actions, missing_levels
+from sitekit import regions, yamlsource
 from sitekit.colors import contrast
+from sitekit.levels import ACTION_LEVELS
 
 FIXTURE = ROOT / "tests/fixtures/test-clinic"
 
@@ -88,11 +91,12 @@ def test_malformed_address_or_email(project, old, new, key):
 def _default_clinic_strings() -> list[str]:
     """Every text of the default clinic a reader could see, in every language it is given in."""
     default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-    contact, region = default["contact"], default["region"]
+    contact = default["contact"]
+    region = regions.whole_region(yamlsource.load(ROOT / "clinic.yml", "clinic.yml"))  # with its region file's
     values = [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
               contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
               default["reviewer"]["name"], default["footer"], default["legal"], contact["hours"],
-              region["emergency"]["action"], region["urgent"]["action"], region["see_doctor"]["action"],
+              *(region[level]["action"] for level in ACTION_LEVELS if level in region),
               default["colors"]["primary"], default["colors"]["accent"]]
     return [text for value in values for text in (value.values() if isinstance(value, dict) else [value])]
 
@@ -156,3 +160,17 @@ def test_the_test_clinic_appears_where_it_should(rebranded_site):
     assert "https://harbour-physio.test/knee/anatomy/" in sitemap
     treatments = (rebranded_site / "treatments/index.html").read_text(encoding="utf-8")
     assert treatments.count(f"Offered at {test['short_name']}") == 2 * len(test["offers"])  # table + section
+
+
+def test_each_level_of_the_test_clinics_region_shows_in_pages_checker_and_handouts(rebranded_site):
+    """The US region (and the clinic's own changes to it): each level's action and number."""
+    actions = level_actions(FIXTURE / "clinic.yml", ROOT / "regions", "en")
+    assert missing_levels(rebranded_site, actions) == []
+
+
+def test_no_uk_service_word_reaches_the_us_clinics_readers(rebranded_site):
+    """Pages and handouts of a clinic in the US region name no UK service (GP, A&E, NHS 111,
+    physiotherapist ...), except where a source is named."""
+    test = yaml.safe_load((FIXTURE / "clinic.yml").read_text(encoding="utf-8"))
+    own = [test["name"], test["short_name"], test["contact"]["booking_url"], urlparse(test["site_url"]).netloc]
+    assert foreign_words(rebranded_site, ROOT / "data/knowledge.yml", own) == {}

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import LANGUAGES, PAGES, ROOT, page_file
 from pypdf import PdfReader
+from sitekit.levels import SIGN_LEVELS
 from sitekit.paper_html import parse
 from sitekit.pipeline import Paths, load_inputs
 from sitekit.render import environment
@@ -189,7 +190,7 @@ def test_checker_on_paper_is_a_questionnaire_with_a_box_for_every_question(built
     assert len(boxed) == len(signs) + len(symptoms), f"{len(boxed)} boxes for {len(signs) + len(symptoms)} questions"
     order = [next(i for i, item in enumerate(boxed) if item.startswith(label)) for label in signs + symptoms]
     assert max(order[: len(signs)]) < min(order[len(signs):]), "a symptom comes before a warning sign"
-    for level in ("emergency", "urgent", "see_doctor"):
+    for level in [lv for lv in SIGN_LEVELS if knowledge.signs(lv)]:
         assert flat(f"If you tick any box here: {info['region'][level]['action']}") in sheet
 
 

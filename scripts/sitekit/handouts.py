@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from . import enrich, handout_layout, pdf_meta, yamlsource
+from . import enrich, handout_layout, pdf_meta, regions, yamlsource
 from .addresses import page_url
 from .escaping import page_report_href
 from .model import Knowledge
@@ -192,7 +192,7 @@ class Handouts:
     lang: str = "en"
 
     def __post_init__(self) -> None:
-        self.env = environment(self.lang)
+        self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
         self.site_url = self.clinic["site_url"].rstrip("/") + "/"
         # The clinic's own tag (en-GB) when the handouts are in its language, else the language's.
         clinic_lang = self.clinic["language"]

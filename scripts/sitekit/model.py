@@ -6,8 +6,6 @@ from typing import Any
 
 from .words import KIND_ORDER
 
-LEVELS = ("emergency", "urgent", "see-doctor", "self-care")  # the outcome levels, most serious first
-
 
 @dataclass(frozen=True)
 class Fit:
@@ -73,7 +71,7 @@ class Treatment:
 class WarningSign:
     id: str
     label: str
-    level: str  # emergency | urgent | see-doctor
+    level: str  # one of levels.SIGN_LEVELS
     group: str  # back | knee | leg
     sources: list[str]
     advice: str | None = None

@@ -11,12 +11,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_con
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import enrich
+from . import enrich, regions
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .levels import ACTION_LEVELS, SIGN_LEVELS
+from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUP_ORDER, ui_for, words_for
+from .words import SIGN_GROUP_ORDER, ui_for, ui_in, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -92,26 +94,34 @@ def _fill(context: EvalContext, text: str, **values: Any) -> Markup:
     return fill(text, escape if context.autoescape else markdown_text, **values)
 
 
-def environment(lang: str = "en") -> Environment:
+def environment(lang: str = "en", service_words: dict[str, str] | None = None, tag: str | None = None) -> Environment:
     """Jinja2 set-up for one language: HTML and SVG templates autoescape; Markdown templates escape
     each value with |md (as do HTML templates inside an element whose content Markdown reads:
     markdown="span"). Every word a template shows comes from the language's word file: ``ui``
     (all of locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the
-    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form."""
+    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form (or
+    its country's: ``tag``, the clinic's language tag, e.g. en-US). ``service_words``: the clinic
+    region's words in the language, put into the word file's ((placeholders))."""
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
     words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
-    env.filters["long_date"] = lambda iso: long_date(iso, lang)
+    env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
     env.filters["site_name"] = site_name
-    env.globals["ui"] = _Words(ui_for(lang), f"locales/{lang}/ui.yml")
+    ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
+    env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
     # a source's title and publisher. They are marked with lang (WCAG 3.1.2, Language of Parts)
     # so that a screen reader says them in English: ``english`` is the attribute for an HTML
     # element (" lang=\"en\"", or nothing on an English page).
+    # The levels of urgency (sitekit.levels): the ones a reader is sent somewhere, the ones a
+    # warning sign may have, and each one's behaviour (``level(id).alert``).
+    env.globals["action_levels"] = ACTION_LEVELS
+    env.globals["sign_levels"] = SIGN_LEVELS
+    env.globals["level"] = level_info
     env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if lang != SOURCE_LANG else ""
     return env
 
@@ -125,7 +135,7 @@ class Renderer:
         self.clinic = clinic
         self.pages = pages or []
         self.lang = lang
-        self.env = environment(lang)
+        self.env = environment(lang, regions.words_in(clinic["region"]), clinic["language"])
         self.sign_groups = {g: words_for(lang)["sign_group"][g] for g in SIGN_GROUP_ORDER}
 
     def _render(self, template: str, page: str, **context: Any) -> str:
@@ -146,7 +156,8 @@ class Renderer:
         """Every generated file but the site config, keyed by its path in the project."""
         colours = enrich.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
-                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours),
+                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours,
+                                                          levels=enrich.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
     def render_comparison_table(self, page: str, short: bool) -> str:
@@ -179,7 +190,7 @@ class Renderer:
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
         levels = enrich.levels(self.clinic, self.lang)
-        for level in ("emergency", "urgent", "see-doctor"):
+        for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)

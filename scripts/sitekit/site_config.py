@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import regions
 from .enrich import structured_data
 from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
 from .pages import Page
-from .words import ui_for
+from .words import ui_for, ui_in
 
 if TYPE_CHECKING:
     from .pipeline import Edition
@@ -29,7 +30,7 @@ SITE_CONFIG = "mkdocs.generated.yml"  # the site root's config: mkdocs.yml plus 
 def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Edition]) -> str:
     """The text of one language's generated site config."""
     language, clinic = edition.language, edition.clinic
-    ui = ui_for(language.code)
+    ui = ui_in(language.code, regions.words_in(clinic["region"]))
     config = json.loads(json.dumps(base))  # a deep copy of plain data
     config["site_url"] = clinic["site_url"]
     config["site_name"] = ui["site"]["site_name"]
@@ -42,9 +43,10 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
         scheme["toggle"]["name"] = ui["site"]["dark_mode" if scheme["scheme"] == "default" else "light_mode"]
     theme["logo"] = "generated/logo" + Path(clinic["logo"]).suffix
     theme["favicon"] = "generated/favicon" + Path(clinic["favicon"]).suffix
-    if language.build_root:  # pages and includes from the language's own folders
-        config["docs_dir"] = language.build_root + "docs"
-        config["watch"] = [*config.get("watch", []), "locales"]
+    # Pages from the language's own copy (service words put in); the sources are watched.
+    config["docs_dir"] = language.docs_root.rstrip("/")
+    config["watch"] = [*config.get("watch", []), "docs" if language.code == SOURCE else "locales", "regions"]
+    if language.build_root:  # includes from the language's own folders
         snippets = _extension(config, "pymdownx.snippets")
         snippets["base_path"] = [language.build_root.rstrip("/"), *snippets["base_path"]]
         snippets["auto_append"] = [language.glossary if path.startswith("includes/") else path
@@ -133,12 +135,12 @@ def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[st
 
 def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[str, Any]:
     """One page's review dates, twins in other languages and JSON-LD (config.extra.pages["/" + URL])."""
-    lang = edition.language.code
-    report = page_report_href(edition.clinic["contact"]["email"], lang, page.title,
+    tag = edition.clinic["language"]  # en-US writes dates as November 24, 2026
+    report = page_report_href(edition.clinic["contact"]["email"], edition.language.code, page.title,
                               edition.clinic["site_url"] + page.url, page.last_reviewed)
-    return {"last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, lang),
+    return {"last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, tag),
             "report_href": report,
-            "next_review": page.next_review, "next_review_text": long_date(page.next_review, lang),
+            "next_review": page.next_review, "next_review_text": long_date(page.next_review, tag),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],
             "structured_data": structured_data(edition.knowledge, edition.clinic, page)}
 

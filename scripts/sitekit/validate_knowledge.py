@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .model import LEVELS
+from .levels import LEVELS
 from .problems import Problem
 from .yamlsource import Source, key_path
 

@@ -120,6 +120,27 @@ CASES = [
           "unknown key"),
     _page("front matter with a duplicate key", "description: How", "title: A\ntitle: B\ndescription: How", "title",
           "written twice", line_shift=1),
+    # The region: service words, levels and numbers
+    _page("unknown service word in a page", TOP, TOP + "\nSee a ((doctr)).\n", "((doctr))", "not a service word",
+          line_shift=2, column=7),
+    _page("service word in front matter", "description: How", "description: See a ((gp))", "front matter",
+          "is in the front matter"),
+    _knowledge("unknown service word in a knowledge text", "heading: See a ((gp)) or ((physio)) soon",
+               "heading: See a ((gp)) or ((physo)) soon", "outcomes[3].heading", "Did you mean ((physio))?"),
+    _clinic("service word with no value", "  use: uk\n", "  use: uk\n  words: {gp: ''}\n", "region.words.gp",
+            "is empty", line_shift=1),
+    _clinic("region that does not exist", "  use: uk", "  use: gb", "region.use", "there is no region 'gb'"),
+    _clinic("level spelled the old way", "  use: uk\n", "  use: uk\n  see_doctor: {action: Book a visit.}\n",
+            "region.see_doctor", "unknown key 'see_doctor'", line_shift=1),
+    _clinic("level that does not exist", "  use: uk\n", "  use: uk\n  soon: {action: Book a visit.}\n",
+            "region.soon", "emergency-department, urgent, see-doctor", line_shift=1),
+    _clinic("action without its number", "  use: uk\n",
+            "  use: uk\n  urgent: {action: {en: Call the urgent line today., es: Llame hoy al 111.}}\n",
+            "region.urgent.action.en", "does not contain its number 111", line_shift=1),
+    _clinic("number changed, actions not", "  use: uk\n", "  use: uk\n  emergency: {number: '112'}\n",
+            "region.emergency.number", "does not contain its number 112", line_shift=1),
+    Case("translated number that became another", "regions/uk.yml", "es: Llame al 999 o vaya",
+         "es: Llame al 112 o vaya", "emergency.action.es", "does not contain its number 999"),
 ]
 
 
@@ -131,6 +152,18 @@ def test_edit_gives_a_located_error(tmp_path, case: Case):
     where = f"{case.file}:{line + case.line_shift}:" + (f"{case.column}:" if case.column else "")
     key = f" {case.key}:" if case.key else ""
     assert any(e.startswith(where) and (key in e) and case.words.lower() in e.lower() for e in errors), errors
+
+
+
+def test_a_service_word_the_region_lacks_is_named_where_the_page_uses_it(tmp_path):
+    """The US region has no urgent phone line: a page that names one stops the build at its line."""
+    project = copy_inputs(tmp_path)
+    edit(project / "clinic.yml", "  use: uk", "  use: us")
+    line = edit(project / "docs/anatomy.md", TOP, TOP + "\nCall ((urgent-line)) for advice.\n") + 2
+    errors = generation_errors(project)
+    assert any(e.startswith(f"docs/anatomy.md:{line}:6:") and " ((urgent-line)):" in e
+               and "no word for ((urgent-line)) in 'en'" in e and "region: words: urgent-line" in e
+               for e in errors), errors
 
 
 # Files that are not UTF-8, and a UTF-8 BOM (which is fine)

@@ -64,6 +64,20 @@ test("the order of levels comes from data.outcomes", () => {
   assert.equal(outcome(data, ["red", "blue"]).level, "see-doctor");
 });
 
+test("a level the script has never heard of ranks by its place in data.outcomes", () => {
+  const data = clone(DATA);
+  data.outcomes.splice(1, 0, { level: "go-now" });
+  data.warningSigns.push({ id: "green", level: "go-now" });
+  assert.deepEqual(outcome(data, ["amber", "green"]), { level: "go-now", reasons: [{ kind: "sign", id: "green" }] });
+  assert.equal(outcome(data, ["red", "green"]).level, "emergency");
+});
+
+test("a symptom alone gives the last level of data.outcomes, whatever its name", () => {
+  const data = clone(DATA);
+  data.outcomes.push({ level: "home" });
+  assert.equal(outcome(data, ["a"]).level, "home");
+});
+
 test("rules: `all` needs every id, `any` needs one", () => {
   assert.deepEqual(outcome(DATA, ["a"]).level, "self-care");
   assert.deepEqual(outcome(DATA, ["a", "b"]), { level: "see-doctor", reasons: [{ kind: "rule", id: "a-and-b" }] });

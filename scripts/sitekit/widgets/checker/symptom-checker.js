@@ -33,6 +33,13 @@
     return ((data && data.outcomes) || []).map(function (o) { return o.level; });
   }
 
+  /** The outcome of a level in data.outcomes (heading, action, number, now, alert), or {}. */
+  function levelInfo(data, level) {
+    var found = {};
+    ((data && data.outcomes) || []).forEach(function (o) { if (o.level === level) found = o; });
+    return found;
+  }
+
   function ruleMet(rule, ticked) {
     var when = (rule && rule.when) || {};
     var isTicked = function (id) { return ticked.indexOf(id) !== -1; };
@@ -44,7 +51,8 @@
   /**
    * What to do, and how soon, for the ticked ids (symptoms and warning signs).
    * The most serious of: the levels of ticked warning signs and of the outcome rules whose `when`
-   * is met; otherwise "self-care" when any symptom is ticked; otherwise null (nothing ticked).
+   * is met; otherwise the last (least serious) level when any symptom is ticked; otherwise null
+   * (nothing ticked). The levels and their order come from data.outcomes, never from this script.
    * reasons = the signs and rules that give that level, signs first, in data order.
    * Returns {level: string|null, reasons: [{kind: "sign"|"rule", id}]}.
    */
@@ -69,7 +77,7 @@
     if (level === null) {
       var symptoms = (data && data.symptoms) || {};
       var anySymptom = ticked.some(function (id) { return has(symptoms, id); });
-      return { level: anySymptom ? "self-care" : null, reasons: [] };
+      return { level: anySymptom && order.length ? order[order.length - 1] : null, reasons: [] };
     }
     return {
       level: level,
@@ -272,11 +280,13 @@
       var reasonsBox = box.querySelector("[data-sc-reasons-box]");
       if (!result.reasons.length && reasonsBox) reasonsBox.parentNode.removeChild(reasonsBox);
     }
-    var fitting = result.level === "self-care" && selfCareAdvice(this.data, this.tickedIds());
+    // The last level (look after yourself at home) takes the home care that fits the answers.
+    var order = levelOrder(this.data);
+    var fitting = result.level === order[order.length - 1] && selfCareAdvice(this.data, this.tickedIds());
     var adviceNode = box.querySelector(".sc-outcome__advice");
     if (fitting && adviceNode) adviceNode.textContent = fitting.advice;
-    // Emergency and same-day outcomes interrupt a screen reader; the others wait their turn.
-    var serious = result.level === "emergency" || result.level === "urgent";
+    // Outcomes marked alert (emergency, same day) interrupt a screen reader; the others wait their turn.
+    var serious = !!levelInfo(this.data, result.level).alert;
     (serious ? this.alert : this.outcomeBox).appendChild(box);
   };
 
@@ -367,13 +377,14 @@
     var result = outcome(data, ticked);
     this.showOutcome(result);
     var level = result.level;
-    var info = {};
-    (data.outcomes || []).forEach(function (o) { if (o.level === level) info = o; });
+    var info = levelInfo(data, level);
 
     // The bar that leads to the result: shown from the first tick, with the count.
     if (this.bar) {
       this.bar.hidden = !ticked.length;
       this.bar.setAttribute("data-bar-level", level || "");
+      // The level's colours (the generated clinic.css) follow its class.
+      this.bar.className = this.bar.className.replace(/\s*kb-level--\S+/g, "") + (level ? " kb-level--" + level : "");
       this.barButton.textContent = fill(ticked.length === 1 ? t.seeOne : t.seeMany, { count: ticked.length });
       var inline = this.bar.querySelectorAll("[data-sc-inline]");
       for (var i = 0; i < inline.length; i++) inline[i].hidden = inline[i].getAttribute("data-sc-inline") !== level;
@@ -387,9 +398,9 @@
     if (!ticked.length) {
       status = t.statusEmpty;
       this.body.appendChild(el("p", "sc-results__empty", t.emptyText));
-    } else if (level === "emergency") {
-      // An emergency stops the list: nothing may suggest waiting or treating it at home.
-      status = head + " " + fill(t.statusEmergency, { number: info.number || "" });
+    } else if (info.now) {
+      // Help needed now stops the list: nothing may suggest waiting or treating it at home.
+      status = head + " " + (info.number ? fill(t.statusEmergency, { number: info.number }) : (info.action || ""));
     } else {
       var named = symptomTicked.length ? match(data, ticked) : [];
       var known = el("p", "sc-results__known", fill(t.knownCount, { count: (data.conditions || []).length }));

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import yaml
 from helpers import ROOT
+from sitekit.levels import LEVELS  # the one list of levels
 
-LEVELS = {"emergency", "urgent", "see-doctor", "self-care"}
 VIGNETTES = Path(__file__).with_name("vignettes.yml")
 
 

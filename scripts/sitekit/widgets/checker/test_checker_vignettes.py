@@ -37,7 +37,8 @@ process.stdin.on("end", () => {
   const { data, stories } = JSON.parse(input);
   const out = stories.map((s) => {
     const level = outcome(data, s.ticks).level;
-    const named = level === "emergency" ? [] : match(data, s.ticks);
+    const now = (data.outcomes.find((o) => o.level === level) || {}).now;  // help now: nothing named
+    const named = now ? [] : match(data, s.ticks);
     return { id: s.id, level, named: named.map((r) => r.id), tiedFirst: named.length > 0 && named[0].tied };
   });
   process.stdout.write(JSON.stringify(out));

@@ -1,0 +1,15 @@
+"""The example clinic's built site (its region, in every language it publishes): each level's
+action and number on every page, in the checker's data and in the handouts."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import LANGUAGES, ROOT
+from region_checks import level_actions, missing_levels
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_each_level_shows_in_pages_checker_and_handouts(built_site: Path, lang: str):
+    actions = level_actions(ROOT / "clinic.yml", ROOT / "regions", lang)
+    assert missing_levels(built_site, actions, LANGUAGES[lang]) == []
