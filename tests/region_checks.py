@@ -78,7 +78,9 @@ def foreign_words(site: Path, knowledge_file: Path, own_names: list[str]) -> dic
             text = " ".join(p.extract_text() or "" for p in PdfReader(path).pages)
         else:
             raw = re.sub(r'<ol class="kb-sources">.*?</ol>', " ", path.read_text(encoding="utf-8"), flags=re.S)
-            text = html.unescape(raw)
+            # the text between the tags, and the words readers meet in attributes (tooltips, alt text)
+            said = re.findall(r'\s(?:title|alt|aria-label|content|placeholder)="([^"]*)"', raw)
+            text = html.unescape(re.sub(r"<[^>]+>", " ", raw) + " " + " ".join(said))
         text = " ".join(text.split())
         for name in names:
             text = text.replace(" ".join(name.split()), " ")

@@ -23,6 +23,7 @@ from markupsafe import Markup
 from . import enrich, handout_layout, pdf_meta, regions, yamlsource
 from .addresses import page_url
 from .escaping import page_report_href
+from .levels import LEVELS
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
@@ -109,7 +110,7 @@ def _is_permalink(node: Node) -> bool:
 
 def _warning_box(node: Node) -> bool:
     """A page's own warning-signs box (generated/warning-signs/box.html), not a list in the text."""
-    return node.tag == "aside" and node.get("data-level") == "emergency"
+    return node.tag == "aside" and node.get("data-level") == LEVELS[0]
 
 
 def read_page(site: Path, name: str) -> SitePage:
@@ -145,7 +146,7 @@ def read_page(site: Path, name: str) -> SitePage:
         stylesheets=[urljoin(url, n.get("href") or "") for n in
                      tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
         body_attrs=body.start_tag()[len("<body"):-1],
-        has_warning_signs=content.find(lambda n: n.get("data-level") == "emergency") is not None)
+        has_warning_signs=content.find(lambda n: n.get("data-level") == LEVELS[0]) is not None)
 
 
 def without_warning_box(content: str) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 from helpers import ROOT
-from sitekit.levels import LEVELS  # the one list of levels
+from sitekit.levels import LEVELS
 
 VIGNETTES = Path(__file__).with_name("vignettes.yml")
 
