@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when-to-get-help",
-         "symptom-checker", "about"]  # each published language has these pages, under the same names
+         "symptom-checker", "checker-tested", "about"]  # each published language has these pages, under the same names
 
 
 def _languages() -> dict[str, str]:

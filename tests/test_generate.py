@@ -157,6 +157,7 @@ NEW_ITEMS = {
     summary: Worn joint surfaces in the knee.
     helps: Test helps.
     sources: [nice-ng59]
+    distinguishing: [night-pain]
     features:
       night-pain: {fit: typical, why: "Test reason."}
       around-kneecap: {fit: typical, why: "Test reason."}

@@ -89,7 +89,8 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
     return {
         "matching": {"weights": m.weights, "min_typical": m.min_typical, "min_share": m.min_share},
         "outcomes": checker_outcomes(k, clinic, lang),
-        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why}
+        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why,
+                          "hidesConditions": r.hides_conditions}
                          for r in k.outcome_rules],
         "selfCareAdvice": [{"id": a.id, "when": {a.mode: a.symptoms}, "advice": a.advice}
                            for a in k.self_care_advice],
@@ -102,6 +103,7 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
             "id": c.id, "name": c.name, "plainName": c.plain_name, "kind": c.kind,
             "summary": c.summary, "helps": c.helps, "url": href(page, c.page, c.anchor),
             "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
+            "distinguishing": [list(entry) for entry in c.distinguishing], "against": list(c.against),
             "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
                             "url": href(page, "treatments.md", f"treatment-{t.id}")}
                            for t in k.treatments_for(c.id)],

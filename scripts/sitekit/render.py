@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_con
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import enrich, regions
+from . import checker_report, enrich, regions
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .levels import ACTION_LEVELS, SIGN_LEVELS
@@ -28,6 +28,7 @@ WIDGETS = Path(__file__).parent / "widgets"
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
 PAGE_WIDGETS = ("checker",)
+REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
@@ -190,6 +191,8 @@ class Renderer:
             "checker.html": self._render("checker.html.j2", checker_page, checker=self.checker_context(checker_page)),
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
+        if any(p.file == REPORT_PAGE for p in self.pages):  # the report is made for the page that shows it
+            out["checker-report.html"] = self.render_checker_report(checker_page)
         levels = enrich.levels(self.clinic, self.lang)
         for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
@@ -199,6 +202,16 @@ class Renderer:
             out[f"conditions/{condition.id}.html"] = self._render(
                 "condition-box.html.j2", condition.page, condition=condition)
         return out
+
+    def render_checker_report(self, checker_page: str) -> str:
+        """The checker's test report: its patient stories run through its own script (Node) at
+        this build, beside a published evaluation of symptom checkers (sitekit.checker_report)."""
+        figures = checker_report.report(self.checker_data(checker_page), self.k)
+        labels = {**{s.id: s.label for s in self.k.symptoms}, **{w.id: w.label for w in self.k.warning_signs}}
+        self.env.filters["condition_name"] = lambda cid: self.k.condition(cid).plain_name
+        self.env.filters["answer_label"] = lambda aid: labels.get(aid, aid)
+        return self._render("checker-report.html.j2", REPORT_PAGE, report=figures,
+                            published=checker_report.load_published(), percent=checker_report.percent)
 
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""

@@ -71,6 +71,18 @@ CASES = [
                "warning_signs[0].id", "also a symptom id"),
     _knowledge("two conditions, one section", "section: causes.md#l4-radiculopathy",
                "section: causes.md#l5-s1-radiculopathy", "conditions[1].section", "also the section of conditions[0]"),
+    # What sets a condition apart, and what argues against it: ids that exist, in one list only
+    _knowledge("unknown symptom that sets a condition apart", "distinguishing: [walk-eases-sitting]",
+               "distinguishing: [walk-eases-sittin]", "conditions[3].distinguishing[0]", "no symptom with the id"),
+    _knowledge("unknown symptom in a distinguishing pair", "distinguishing: [lump-behind-knee]",
+               "distinguishing: [[lump-behind-knee, knee-bak]]", "conditions[7].distinguishing[0][1]",
+               "did you mean 'knee-back'"),
+    _knowledge("unknown symptom against a condition", "against: [walk-eases-sitting]",
+               "against: [walk-eases-siting]", "conditions[0].against[0]", "no symptom with the id"),
+    _knowledge("distinguishing answer the condition does not rate", "distinguishing: [calf-walk-eases-standing]",
+               "distinguishing: [knee-back]", "conditions[13].distinguishing[0]", "typical or possible"),
+    _knowledge("one answer both for and against", "against: [weakness]", "against: [outer-thigh]",
+               "conditions[11].against[0]", "argues against it"),
     # YAML reading (items 5, 6, 7)
     _clinic("duplicate key", "short_name: Example Clinic\n", "short_name: Example Clinic\nname: Other\n", "name",
             "written twice (lines 7 and 9)", line_shift=1),
