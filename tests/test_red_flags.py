@@ -131,6 +131,13 @@ def checker(browser, site_server, request):
     page.close()
 
 
+def _reset(page) -> None:
+    """Clear every answer, and wait until the page shows no outcome."""
+    page.locator(f"{WIDGET} button[type=reset]").click()
+    page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] input:checked')"
+                           " && !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")
+
+
 def test_a_sample_reaches_its_level_on_the_checker_page(checker):
     data = json.loads(checker.locator(f"{WIDGET} script[data-sc-data]").text_content())
     order = [o["level"] for o in data["outcomes"]]
@@ -138,9 +145,22 @@ def test_a_sample_reaches_its_level_on_the_checker_page(checker):
     assert SAMPLE
     for row_id in SAMPLE:
         row = by_id[row_id]
-        checker.locator(f"{WIDGET} button[type=reset]").click()
-        checker.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] input:checked')")
+        _reset(checker)
         for tick in row["ticks"]:
+            checker.evaluate("id => window.SymptomChecker.reveal(id)", tick)  # one question at a time
             checker.check(f"{WIDGET} #sc-{tick}")
         level = checker.locator(f"{WIDGET} .sc-results [data-level]").first.get_attribute("data-level")
         assert not too_low(level, row["level"], order), f"{row_id}: {level}, must reach {row['level']}"
+
+
+def test_a_fresh_knee_injury_gets_its_own_home_care(checker):
+    """Only a twist ticked: the self-care outcome shows the knee-injury advice (rest and ice, from
+    its source), not the general advice to keep moving and stretch."""
+    data = json.loads(checker.locator(f"{WIDGET} script[data-sc-data]").text_content())
+    [advice] = [a for a in data["selfCareAdvice"] if a["id"] == "new-knee-injury"]
+    [tick] = advice["when"]["any"]
+    _reset(checker)
+    checker.evaluate("id => window.SymptomChecker.reveal(id)", tick)
+    checker.check(f"{WIDGET} #sc-{tick}")
+    shown = checker.locator(f"{WIDGET} .sc-results .sc-outcome__advice").first.text_content()
+    assert shown == advice["advice"]
