@@ -100,13 +100,13 @@ def test_the_command_line_exits_non_zero_and_leaves_the_last_good_output(project
               str(project / "data/knowledge.yml"), "--clinic", str(project / "clinic.yml"),
               "--docs", str(project / "docs"), "--out", str(project)]
     assert subprocess.run(script, capture_output=True).returncode == 0
-    before = (project / "generated/tables/compare-full.html").read_bytes()
+    before = (project / "generated/tables/compare-short.html").read_bytes()
     edit(project / "data/knowledge.yml", "kind: knee\n", "kind: kne\n")
     result = subprocess.run(script, capture_output=True, text=True)
     assert result.returncode == 1
     assert re.search(r"conditions\[\d+\]\.kind", result.stderr)
     assert "Use one of: nerve-root, knee, mimic" in result.stderr
-    assert (project / "generated/tables/compare-full.html").read_bytes() == before
+    assert (project / "generated/tables/compare-short.html").read_bytes() == before
 
 
 NASTY = "Pipe | </script><b>x</b> *stars* [a](b)\nnext line"  # <script> itself is refused (tests/hostile)
@@ -192,10 +192,13 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
     edit(project / "clinic.yml", "languages: [en, es]", "languages: [en]")  # English alone
     generate(scratch_paths(project))
     out = project / "generated"
-    compare = (out / "tables/compare-full.html").read_text(encoding="utf-8")
-    card = compare.split('id="compare-knee-arthritis"', 1)[1].split("</li>\n", 1)[0]
+    glance = (out / "tables/compare-short.html").read_text(encoding="utf-8")
+    line = glance.split('id="glance-knee-arthritis"', 1)[1].split("</li>\n", 1)[0]
     # Links are Markdown links to source files (md_in_html): both engines turn them into addresses.
-    assert "](#knee-arthritis)" in card and "](symptoms.md#symptom-night-pain)" in card
+    assert "](mimics.md#knee-arthritis)" in line and "pain that wakes you at night" in line
+    assert 'id="symptom-night-pain"' in (out / "sections/symptoms.html").read_text(encoding="utf-8")
+    assert "](treatments.md#treatment-knee-brace) (unclear)" in (out / "conditions/knee-arthritis.html").read_text(
+        encoding="utf-8")
     symptoms = (out / "tables/symptoms.html").read_text(encoding="utf-8")
     assert 'id="symptom-row-night-pain"' in symptoms and "](mimics.md#knee-arthritis)" in symptoms
     treatments = (out / "tables/treatments.html").read_text(encoding="utf-8")

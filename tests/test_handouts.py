@@ -194,6 +194,41 @@ def test_checker_on_paper_is_a_questionnaire_with_a_box_for_every_question(built
         assert flat(f"If you tick any box here: {info['region'][level]['action']}") in sheet
 
 
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_home_handouts_warning_box_is_on_one_sheet(built_site: Path, lang: str):
+    """The Home handout (12 pt) prints its warning box whole on one sheet: its title and its last
+    line on the same page, so a reader never turns over in the middle of what to do."""
+    tree = parse(page_file("index", built_site, lang).read_text(encoding="utf-8"))
+    box = tree.find(lambda n: n.tag == "aside" and "kb-care" in (n.get("class") or ""))
+    assert box is not None
+    def unprinted(node) -> bool:
+        return bool({"kb-sr-only", "kb-print-hide"} & set((node.get("class") or "").split()))
+    lines = [flat(n.text(skip=unprinted)) for n in box.find_all(lambda n: n.tag in ("h2", "p", "li"))]
+    reader = built_site / LANGUAGES[lang] / "handouts" / "index.pdf"
+    pages = len(PdfReader(reader).pages)
+
+    def page_of(line: str) -> int:
+        return next(i for i in range(pages) if line[:40] in text_of(reader, i))
+    assert page_of(lines[0]) == page_of(lines[-1]), f"{lines[0]!r} and {lines[-1]!r} on different pages"
+
+
+def test_a_translated_questionnaire_keeps_the_translation_notice():
+    """On paper the checker is a questionnaire in place of the page's content; a translated page's
+    note on its translation still leads it (and no note where the page has none)."""
+    from sitekit.handouts import Handouts, SitePage
+    knowledge, info = inputs()
+    note = '<p class="kb-translation kb-translation--awaiting kb-print-only" role="note"><b>Sin revisar.</b> T.</p>'
+    handouts = Handouts(Path("site"), knowledge, info, "Sitio", lang="es")
+
+    def questionnaire(content: str) -> str:
+        page = SitePage("symptom-checker", "Revisar", "https://example.org/es/symptom-checker/", content, "", "",
+                        [], "", False)
+        return handouts.section(page, booklet=False)
+    printed = questionnaire(note + "<p>El comprobador.</p>")
+    assert note in printed and printed.index(note) < printed.index('id="questionnaire"')
+    assert "kb-translation" not in questionnaire("<p>The checker.</p>")
+
+
 @pytest.mark.parametrize("folder", list(SIZES))
 def test_booklet_has_the_warning_box_and_help_once(built_site: Path, folder: str):
     """The booklet prints the warning signs box and "Where to get help" once, not per section."""

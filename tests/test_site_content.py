@@ -11,6 +11,11 @@ from helpers import PAGES, main_text
 # page -> phrases (lower case) that must appear in its main text; "a|b" means either.
 CHECKLIST = {
     "index": ["yes", "knee", "lower back", "radicular pain", "warning signs", "one leg",
+              "longest nerve in the body",
+              # what to do now, and what the GP or physiotherapist will do (NHS, South Tees)
+              "keep moving", "heat pack", "pharmacist", "paracetamol on its own", "cushion between your knees",
+              "pillows under your knees", "postures", "stay at work", "hot-water bottle", "long periods",
+              "examine", "scan", "physiotherapist yourself",
               "l5 and s1", "l3 and l4", "hot, swollen knee", "swollen, painful calf",
               # the short list of every condition, by its plain name
               "classic sciatica", "pressed l4 nerve root", "pressed l3 nerve root",
@@ -46,7 +51,8 @@ CHECKLIST = {
     "treatments": ["stretching", "strengthening", "physical therapy|physiotherapy", "chiropractic",
                    "shockwave", "spinal decompression", "traction", "massage",
                    "platelet-rich plasma", "prp", "nsaids", "epidural steroid injection",
-                   "hot and cold", "nice", "not recommended", "not yet proven", "hot-water bottle",
+                   "hot and cold", "heat pack or a cold pack", "nice", "not recommended", "not yet proven",
+                   "hot-water bottle",
                    # evidence lines that match their sources (issue 15)
                    "does not mean it works for everyone", "gabapentin", "pregabalin", "steroid tablets",
                    "benzodiazepines", "opioids", "paracetamol on its own", "very low certainty",
@@ -115,6 +121,8 @@ def test_every_source_supports_something():
         cited |= set(item["sources"])
     for treatment in knowledge["treatments"]:
         cited |= set(treatment["evidence"]["sources"])
+    for exercise in knowledge.get("exercises") or []:
+        cited |= set(exercise["sources"])
     pages = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
     unused = [s["id"] for s in knowledge["sources"] if s["id"] not in cited and f"#source-{s['id']}" not in pages]
     assert unused == [], f"sources that support nothing: {unused}"

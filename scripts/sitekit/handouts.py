@@ -13,6 +13,7 @@ same knowledge file as the checker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,18 @@ class SitePage:
     @property
     def pdf_name(self) -> str:
         return f"{self.name}.pdf"
+
+    @property
+    def translation_notice(self) -> str:
+        """The page's note on its translation as printed (who reviewed it, or that nobody has
+        yet: overrides/partials/translation-notice.html), or "" on a page in the first language.
+
+        >>> SitePage("x", "", "", '<p class="kb-translation kb-print-only">Not yet reviewed.</p><p>Text</p>',
+        ...          "", "", [], "", False).translation_notice
+        '<p class="kb-translation kb-print-only">Not yet reviewed.</p>'
+        """
+        found = re.search(r'<p class="kb-translation[ "].*?</p>', self.content, re.S)
+        return found.group(0) if found else ""
 
 
 def nav_pages(config: Path) -> list[str]:

@@ -6,19 +6,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context, select_autoescape
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import checker_report, enrich, regions
+from . import checker_report, enrich, figures, regions
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .leaflet_content import leaflet_context
 from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUP_ORDER, ui_for, ui_in, words_for
+from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_file, ui_for, ui_in, word_lists, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -27,7 +29,7 @@ WIDGETS = Path(__file__).parent / "widgets"
 
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
-PAGE_WIDGETS = ("checker",)
+PAGE_WIDGETS = ("checker", "packet")
 REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
@@ -106,12 +108,12 @@ def environment(lang: str = "en", service_words: dict[str, str] | None = None, t
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
-    words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
     env.filters["site_name"] = site_name
     ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
+    words = word_lists(ui, ui_file(lang))
     env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
@@ -151,7 +153,8 @@ class Renderer:
                 raise ValueError(f"{template}: home_link is for the home page only, not {page}")
             return href(page, to_page, anchor)
         return self.env.get_template(template).render(
-            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page, **context)
+            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page,
+            site_path=urlparse(self.clinic["site_url"]).path, **context)
 
     def render_outputs(self) -> dict[str, str]:
         """Every generated file but the site config, keyed by its path in the project."""
@@ -161,28 +164,34 @@ class Renderer:
                                                           levels=enrich.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
-    def render_comparison_table(self, page: str, short: bool) -> str:
-        """How to tell them apart: cards grouped by kind (full), or a short list for the Home page.
+    def render_glance(self, page: str) -> str:
+        """The Home page's short list of the conditions, grouped by kind, with their key signs."""
+        return self._render("comparison-glance.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang))
 
-        A phone cannot show 15 columns, so each condition gets a card with its key signs and the
-        signs that do not fit, and a small two-column comparison with the condition it is most
-        often confused with (a <details> element: no script needed).
-        """
-        template = "comparison-glance.html.j2" if short else "comparison-cards.html.j2"
-        return self._render(template, page, kinds=enrich.conditions_by_kind(self.k, self.lang),
-                            partner=lambda c: enrich.closest_condition(self.k, c),
+    def render_condition_box(self, condition) -> str:
+        """A condition's key facts under its section, with a comparison with the condition most
+        like it (a phone cannot show 15 columns: the reader compares two at a time)."""
+        return self._render("condition-box.html.j2", condition.page, condition=condition,
+                            partner=enrich.closest_condition(self.k, condition),
                             pair_rows=lambda a, b: enrich.pair_rows(self.k, a, b))
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
         checker_page = "symptom-checker.md"
         out = {
-            "tables/compare-full.html": self.render_comparison_table("mimics.md", short=False),
-            "tables/compare-short.html": self.render_comparison_table("index.md", short=True),
+            "tables/compare-short.html": self.render_glance("index.md"),
             "tables/symptoms.html": self._render("symptom-table.html.j2", "symptoms.md"),
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
-            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md"),
+            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
+            "sections/leaflets.html": self._render(
+                "leaflet-list.html.j2", "leaflets.md",
+                kinds=[(words_for(self.lang)["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
+                                                                         if c.kind == kind])
+                       for kind in KIND_ORDER if any(c.kind == kind for c in self.k.conditions)]),
+            "sections/packet.html": self.render_packet("leaflets.md"),
+            "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
+                                                  drawings=self.exercise_drawings()),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md",
                                                    levels=enrich.levels(self.clinic, self.lang)),
             "sources.html": self._render("sources.html.j2", "about.md"),
@@ -199,9 +208,22 @@ class Renderer:
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)
         for condition in self.k.conditions:
-            out[f"conditions/{condition.id}.html"] = self._render(
-                "condition-box.html.j2", condition.page, condition=condition)
+            out[f"conditions/{condition.id}.html"] = self.render_condition_box(condition)
         return out
+
+    def render_packet(self, page: str) -> str:
+        """The packet builder: every leaflet and exercise in the page, shown when ticked (widgets/packet)."""
+        leaflets = {c.id: Markup(self._render("leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
+                                              **leaflet_context(self.k, c)))
+                    for c in self.k.conditions}
+        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        return self._render("packet.html.j2", page, conditions=self.k.conditions_in_order,
+                            exercises=self.k.exercises, leaflets=leaflets, drawings=self.exercise_drawings(),
+                            actions=actions)
+
+    def exercise_drawings(self) -> dict[str, dict[str, Any]]:
+        """Each exercise's figure (start and end panels), by exercise id."""
+        return {e.id: figures.drawing(e.start, e.end) for e in self.k.exercises}
 
     def render_checker_report(self, checker_page: str) -> str:
         """The checker's test report: its patient stories run through its own script (Node) at
@@ -212,6 +234,18 @@ class Renderer:
         self.env.filters["answer_label"] = lambda aid: labels.get(aid, aid)
         return self._render("checker-report.html.j2", REPORT_PAGE, report=figures,
                             published=checker_report.load_published(), percent=checker_report.percent)
+
+    def symptom_kinds(self) -> dict[str, list]:
+        """The symptoms a pressed nerve root can cause (typical or possible for a nerve-root
+        condition), and the signs only other problems cause; a symptom no condition rates is in
+        neither."""
+        def rated(s, kinds) -> bool:
+            return any(c.features.get(s.id) and c.features[s.id].fit in ("typical", "possible")
+                       for c in self.k.conditions if c.kind in kinds)
+        nerve = [s for s in self.k.symptoms if rated(s, {"nerve-root"})]
+        other_kinds = {c.kind for c in self.k.conditions} - {"nerve-root"}
+        return {"nerve_signs": nerve,
+                "other_signs": [s for s in self.k.symptoms if s not in nerve and rated(s, other_kinds)]}
 
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""

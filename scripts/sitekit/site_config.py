@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from . import regions
+from .addresses import href
 from .enrich import structured_data
 from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
@@ -24,6 +25,7 @@ from .words import ui_for, ui_in
 if TYPE_CHECKING:
     from .pipeline import Edition
 
+HELP_PAGE = "when-to-get-help.md"  # where the line at the top of every page leads
 SITE_CONFIG = "mkdocs.generated.yml"  # the site root's config: mkdocs.yml plus the clinic
 
 
@@ -111,7 +113,27 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "handout_large_booklet": ui["handout_link"]["large_booklet"],
         "language_switch": ui["site"]["language_switch"],
         "report_problem": ui["page_review"]["report_link"],
+        "way_out": way_out(ui, clinic),
     }
+
+
+def emergency_number(clinic: dict[str, Any]) -> str:
+    """The number to call in an emergency in the clinic's region."""
+    return str(clinic["region"]["emergency"]["number"])
+
+
+def way_out(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, str]:
+    """The line at the top of every page: its text around the emergency number (which the theme
+    makes a phone link), and the words of its link to when to get help.
+
+    >>> way_out({"way_out": {"text": "In an emergency, call {number} now.", "link": "Help"}},
+    ...         {"region": {"emergency": {"number": "9 1 1"}}})
+    {'before': 'In an emergency, call ', 'number': '9 1 1', 'tel': 'tel:911', 'after': ' now.', 'link': 'Help'}
+    """
+    number = emergency_number(clinic)
+    before, _, after = ui["way_out"]["text"].partition("{number}")
+    return {"before": before, "number": number, "tel": tel_href(number), "after": after,
+            "link": ui["way_out"]["link"]}
 
 
 def translation_notice(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
@@ -138,8 +160,8 @@ def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[st
     tag = edition.clinic["language"]  # en-US writes dates as November 24, 2026
     report = page_report_href(edition.clinic["contact"]["email"], edition.language.code, page.title,
                               edition.clinic["site_url"] + page.url, page.last_reviewed)
-    return {"last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, tag),
-            "report_href": report,
+    return {"help_href": href(page.file, HELP_PAGE, "emergency"), "report_href": report,
+            "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, tag),
             "next_review": page.next_review, "next_review_text": long_date(page.next_review, tag),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],
             "structured_data": structured_data(edition.knowledge, edition.clinic, page)}

@@ -7,7 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-from sitekit.levels import SIGN_LEVELS, level
+from sitekit import levels
+from sitekit.levels import SIGN_LEVELS
 from widget_fixture import assert_escaped_once, assert_matches_expected, renderer, snippets
 
 EXPECTED = Path(__file__).with_name("expected")
@@ -34,12 +35,23 @@ def test_each_level_lists_exactly_its_signs_by_group():
                      "urgent": ["back-fever", "hot-knee"], "see-doctor": ["calf-walk"]}
     urgent = snippets()["warning-signs/urgent.html"]
     groups = re.findall(r'<p class="kb-care__group"><strong>([^<]+)</strong></p>', urgent)
-    assert groups == ["Back and both legs", "Knee"]
+    assert groups == ["With back pain or sciatica", "Knee"]
     assert ('<li id="sign-hot-knee">A hot, red, swollen knee. '
             '<span class="kb-care__advice">It could be an infection in the joint.</span></li>') in urgent
     assert '<a class="kb-print-hide" href="tel:111">Call 111</a>' in urgent
     assert "tel:" not in snippets()["warning-signs/see-doctor.html"]  # no number for a GP appointment
     assert "tel:" not in snippets()["warning-signs/emergency-department.html"]  # go there, no number
+
+
+def test_a_level_with_one_group_has_no_group_heading():
+    """A group heading only where a level has signs of more than one group: a single heading
+    would stand over signs it does not describe (a GP visit under "Back and both legs")."""
+    for level in LEVELS:
+        text = snippets()[f"warning-signs/{level}.html"]
+        groups = re.findall(r'<p class="kb-care__group">', text)
+        signs = re.findall(r'<li id="sign-', text)
+        assert len(groups) != 1, level
+        assert signs
 
 
 def test_box_groups_every_sign_that_needs_help_now_or_today_by_where_to_go():
@@ -48,7 +60,7 @@ def test_box_groups_every_sign_that_needs_help_now_or_today_by_where_to_go():
     has a number, else a link to where to go. Nothing for a level that can wait."""
     box = snippets()["warning-signs/box.html"]
     groups = re.findall(r'<section class="kb-care kb-care--([a-z-]+)" data-level="\1"', box)
-    alert = [lv for lv in SIGN_LEVELS if level(lv).alert]
+    alert = [lv for lv in SIGN_LEVELS if levels.level(lv).alert]
     assert groups == alert and "see-doctor" not in groups
     for lv in alert:
         section = box.split(f'data-level="{lv}"')[1].split("</section>")[0]
