@@ -37,7 +37,9 @@ TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "treatments": ("id", ("name", "what", "who", "helps", "cautions")),
     "warning_signs": ("id", ("label", "advice")),
     "sources": ("id", ("short_name", "note")),
+    "exercises": ("id", ("name", "dose", "feel", "when_to_stop", "before_you_start")),
 }
+LIST_FIELDS = ("steps",)  # lists of texts (an exercise's steps): a language gives the same number
 Key = tuple[str, ...]
 
 
@@ -101,6 +103,10 @@ def english_texts(knowledge: dict[str, Any]) -> dict[Key, str]:
             for symptom, fit in (item.get("features") or {}).items():
                 if isinstance(fit, dict) and isinstance(fit.get("why"), str):
                     texts[(list_name, ident, "features", str(symptom))] = fit["why"]
+            for name in LIST_FIELDS:
+                for i, text in enumerate(item.get(name) or [], 1):  # by position from 1, as check_words
+                    if isinstance(text, str):
+                        texts[(list_name, ident, name, str(i))] = text
             evidence = item.get("evidence")
             if isinstance(evidence, dict) and isinstance(evidence.get("text"), str):
                 texts[(list_name, ident, "evidence")] = evidence["text"]
@@ -109,9 +115,12 @@ def english_texts(knowledge: dict[str, Any]) -> dict[Key, str]:
 
 def _lookup(data: Any, key: Key) -> Any:
     for part in key:
-        if not isinstance(data, dict) or part not in data:
+        if isinstance(data, list) and part.isdigit() and 0 < int(part) <= len(data):
+            data = data[int(part) - 1]
+        elif not isinstance(data, dict) or part not in data:
             return None
-        data = data[part]
+        else:
+            data = data[part]
     return data
 
 
@@ -121,6 +130,8 @@ def _put(knowledge: dict[str, Any], key: Key, text: str) -> None:
     item = next(i for i in knowledge[list_name] if i.get(id_field) == ident)
     if name == "features":
         item["features"][rest[0]]["why"] = text
+    elif name in LIST_FIELDS:
+        item[name][int(rest[0]) - 1] = text
     elif name == "evidence":
         item["evidence"]["text"] = text
     else:

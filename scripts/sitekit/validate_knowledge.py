@@ -41,6 +41,24 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
     problems += _warning_sign_sources(source, ids)
     problems += _outcomes(source, ids)
     problems += _outcome_rules(source, ids)
+    problems += _exercises(source, ids)
+    return problems
+
+
+def _exercises(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
+    """Each exercise has its own id and names known conditions, treatments and sources."""
+    problems: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, exercise in enumerate(source.data.get("exercises") or []):
+        if exercise["id"] in seen:
+            first = source.where(("exercises", seen[exercise["id"]], "id"))[0]
+            problems.append(source.problem(("exercises", i, "id"), f"the exercise id '{exercise['id']}' is used "
+                                           f"twice (first on line {first})", "Give each exercise its own id."))
+        seen.setdefault(exercise["id"], i)
+        problems += _refs(source, ("exercises", i, "for"), exercise["for"], ids["conditions"], "condition")
+        problems += _refs(source, ("exercises", i, "treatments"), exercise["treatments"], ids["treatments"],
+                          "treatment")
+        problems += _refs(source, ("exercises", i, "sources"), exercise["sources"], ids["sources"], "source")
     return problems
 
 
