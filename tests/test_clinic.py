@@ -2,19 +2,16 @@
 nothing of the default clinic."""
 from __future__ import annotations
 
+import html
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from helpers import ROOT, copy_inputs, copy_project, edit, generation_errors
+from helpers import PAGES, ROOT, US_CLINIC, copy_inputs, edit, generation_errors, read_clinic
+from site_fixtures import US_HANDOUT_PAGE
 from sitekit.colors import contrast
-
-FIXTURE = ROOT / "tests/fixtures/test-clinic"
 
 
 @pytest.fixture()
@@ -74,16 +71,16 @@ def test_malformed_address_or_email(project, old, new, key):
     assert f"clinic.yml:{line}:" in error and key in error and "not in the right form" in error
 
 
-def _default_clinic_strings() -> list[str]:
-    """Every text of the default clinic a reader could see, in every language it is given in."""
-    default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-    contact, region = default["contact"], default["region"]
-    values = [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
-              contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
-              default["reviewer"]["name"], default["footer"], default["legal"], contact["hours"],
-              region["emergency"]["action"], region["urgent"]["action"], region["see_doctor"]["action"],
-              default["colors"]["primary"], default["colors"]["accent"]]
-    return [text for value in values for text in (value.values() if isinstance(value, dict) else [value])]
+def _clinic_strings(clinic: dict) -> set[str]:
+    """Every text of a clinic a reader could see, in every language it is given in."""
+    contact, region = clinic["contact"], clinic["region"]
+    values = [clinic["name"], clinic["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
+              contact["email"], contact["address"], contact["booking_url"], urlparse(clinic["site_url"]).netloc,
+              clinic["reviewer"]["name"], clinic["footer"], clinic["legal"], contact["hours"],
+              *(level.get("action", "") for level in region.values() if isinstance(level, dict)),
+              clinic["colors"]["primary"], clinic["colors"]["accent"]]
+    return {text for value in values for text in (value.values() if isinstance(value, dict) else [value])
+            if isinstance(text, str) and len(text) > 3}
 
 
 def _site_texts(site: Path) -> dict[str, str]:
@@ -98,46 +95,59 @@ def _site_texts(site: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.fixture(scope="module")
-def rebranded_site(tmp_path_factory) -> Path:
-    """The whole site built from a copy of the project with the test clinic's file and logo."""
-    project = copy_project(tmp_path_factory.mktemp("rebrand") / "project")
-    shutil.copy(FIXTURE / "clinic.yml", project / "clinic.yml")
-    shutil.rmtree(project / "clinic-assets")
-    (project / "harbour").mkdir()
-    for name in ("logo.png", "favicon.png"):
-        shutil.copy(FIXTURE / name, project / "harbour" / name)
-    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def _leftovers(site: Path, old: set[str]) -> list[str]:
+    return sorted({f"{name}: {s!r}" for name, text in _site_texts(site).items() for s in old
+                   if s.lower() in text.lower()})
 
 
-def test_no_default_clinic_string_is_left_anywhere(rebranded_site):
-    """No name, phone, e-mail, address, colour or wording of the default clinic is in site/."""
-    leftovers = {f"{name}: {s!r}" for name, text in _site_texts(rebranded_site).items()
-                 for s in _default_clinic_strings() if s.lower() in text.lower()}
-    assert sorted(leftovers) == []
+def test_no_string_of_the_project_clinic_is_left_in_the_second_clinic_site(us_project):
+    """The second clinic's build (its clinic.yml put in place of the project's) holds no name,
+    phone, e-mail, address, colour or wording of the project's own clinic, in pages or handouts."""
+    old = _clinic_strings(read_clinic(ROOT)) - _clinic_strings(read_clinic(US_CLINIC))
+    assert list((us_project / "site").rglob("*.pdf")), "the second clinic's build made no handout"
+    assert _leftovers(us_project / "site", old) == []
 
 
-def test_the_test_clinic_appears_where_it_should(rebranded_site):
-    """Its name on every page, phone and emergency number in the help, colour, logo, address."""
-    test = yaml.safe_load((FIXTURE / "clinic.yml").read_text(encoding="utf-8"))
-    pages = sorted(rebranded_site.glob("**/index.html"))
-    assert len(pages) >= 9
+def test_the_leftover_check_finds_a_leftover(tmp_path):
+    """A page that still holds the old clinic's name is named (so the check above can fail)."""
+    (tmp_path / "index.html").write_text("<p>Welcome to O'Neil &amp; Park</p><p>Old Clinic Ltd</p>", encoding="utf-8")
+    assert _leftovers(tmp_path, {"Old Clinic Ltd", "Nowhere Street"}) == ["index.html: 'Old Clinic Ltd'"]
+
+
+def test_the_second_clinic_appears_where_it_should(us_project):
+    """Its name on every page (its & and ' escaped once), its phone and emergency action, its
+    logo and favicon, colour, site address in the sitemap, the offers it makes, Letter paper."""
+    from sitekit.escaping import tel_href
+
+    site, clinic = us_project / "site", read_clinic(US_CLINIC)
+    name_html = html.escape(clinic["name"], quote=False)
+    pages = sorted(site.glob("**/index.html"))
+    assert len(pages) >= len(PAGES)
     for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert "<title>" in html and test["name"] in html.split("</title>")[0], page
-        assert test["contact"]["phone"] in html and 'href="tel:+15550134777"' in html, page
-        assert "generated/logo.png" in html and "generated/favicon.png" in html, page
-        assert test["region"]["emergency"]["action"] in html, page
-    assert (rebranded_site / "generated/logo.png").read_bytes() == (FIXTURE / "logo.png").read_bytes()
-    css = (rebranded_site / "generated/clinic.css").read_text(encoding="utf-8")
-    assert test["colors"]["primary"] in css
-    help_page = (rebranded_site / "when-to-get-help/index.html").read_text(encoding="utf-8")
-    assert 'href="tel:911"' in help_page
-    checker = (rebranded_site / "symptom-checker/index.html").read_text(encoding="utf-8")
-    assert '"number":"911"' in checker
-    sitemap = (rebranded_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "https://harbour-physio.test/knee/anatomy/" in sitemap
-    treatments = (rebranded_site / "treatments/index.html").read_text(encoding="utf-8")
-    assert treatments.count(f"Offered at {test['short_name']}") == 2 * len(test["offers"])  # table + section
+        markup = page.read_text(encoding="utf-8")
+        title = markup.split("</title>")[0]
+        assert name_html in title or html.escape(clinic["name"]) in title, page
+        assert "&amp;amp;" not in markup, page
+        assert clinic["contact"]["phone"] in markup and f'href="{tel_href(clinic["contact"]["phone"])}"' in markup, page
+        assert html.escape(clinic["region"]["emergency"]["action"]) in markup, page
+        for key in ("logo", "favicon"):
+            assert f"generated/{clinic[key]}" in markup, (page, key)
+    for key in ("logo", "favicon"):
+        assert (site / "generated" / clinic[key]).read_bytes() == (US_CLINIC / clinic[key]).read_bytes()
+    css = (site / "generated/clinic.css").read_text(encoding="utf-8")
+    assert clinic["colors"]["primary"] in css
+    help_page = (site / "when-to-get-help/index.html").read_text(encoding="utf-8")
+    assert f'href="tel:{clinic["region"]["emergency"]["number"]}"' in help_page
+    checker = (site / "symptom-checker/index.html").read_text(encoding="utf-8")
+    assert f'"number":"{clinic["region"]["emergency"]["number"]}"' in checker
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{clinic['site_url']}anatomy/" in sitemap
+    words = yaml.safe_load((ROOT / "locales/en/ui.yml").read_text(encoding="utf-8"))
+    offered = next(v["offered_at"] for v in words.values() if isinstance(v, dict) and "offered_at" in v)
+    treatments = (site / "treatments/index.html").read_text(encoding="utf-8")
+    assert treatments.count(html.escape(offered.format(clinic=clinic["short_name"]), quote=False)) \
+        == 2 * len(clinic["offers"])  # table + section
+    from pypdf import PdfReader
+    [pdf] = [p for p in (site / "handouts").glob("*.pdf") if p.stem == US_HANDOUT_PAGE]
+    width, height = (float(v) for v in PdfReader(pdf).pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (612, 792), "not Letter paper"
