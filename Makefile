@@ -62,8 +62,10 @@ check: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -m "not full"
 
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
+# SITE=site: check that already built site (from `make site`) instead of building one, so what
+# is published is the very folder the tests checked (the publish workflow does this).
 test: check $(ZSTAMP) browser $(NODE_STAMP)
-	$(BIN)/python -m pytest -m full
+	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full
 
 clean:
 	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml .pytest_cache

@@ -28,6 +28,7 @@ from sitekit.problems import InputError  # noqa: E402
 from sitekit.sitemap import write_sitemap  # noqa: E402
 
 ENGINES = ("mkdocs", "zensical")
+SITE = ROOT / "site"  # where the site goes unless --out says otherwise (the publish workflow uploads it)
 ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
 
 
@@ -145,7 +146,7 @@ def _swap(new: Path, out: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "site", help="where the site goes")
+    parser.add_argument("--out", type=Path, default=SITE, help="where the site goes")
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
                         help="the site engine (default: mkdocs, or $ENGINE)")
     parser.add_argument("--no-handouts", action="store_true",
