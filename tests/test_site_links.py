@@ -1,6 +1,7 @@
 """Every internal link and #anchor in the built site resolves (nav, footer and 404 included)."""
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
@@ -63,7 +64,10 @@ def test_every_internal_link_and_anchor_resolves(site):
     """Links, images and scripts point at files that exist, and at anchors that exist (each site
     checked under the path of its own site_url)."""
     assert list(site.path.rglob("*.html")), "no pages were built"
-    assert _broken_links(site.path, site.clinic["site_url"]) == []
+    broken = _broken_links(site.path, site.clinic["site_url"])
+    if not site.all_handouts:  # a build that made one page's handouts: the others' links go nowhere
+        broken = [b for b in broken if not re.search(r"\(no file (\w+/)?handouts/[\w/-]+\.pdf\)$", b)]
+    assert broken == []
 
 
 def test_link_checker_catches_a_broken_anchor(tmp_path):

@@ -95,7 +95,7 @@ CASES = [
     _clinic("true as a key", "paper: A4", "paper: A4\ntrue: 1", "true", "is not text", line_shift=1),
     _clinic("alias", "    en: Consultant in musculoskeletal medicine", "    en: *who", "", "alias '*who'", column=9),
     _clinic("unquoted colour", 'primary: "#005a70"', "primary: #005a70", "colors.primary", "put the value in quotes"),
-    _clinic("not YAML", "example: true ", "example: [true", "", "started on line 9", line_shift=2),
+    _clinic("not YAML", "example: true ", "example: [true", "", "a ] or a comma is missing in the list that starts"),
     # Dates (item 6)
     _clinic("date that does not exist", "last_reviewed: 2026-11-24", "last_reviewed: 2026-13-45", "last_reviewed",
             "not a real date"),
@@ -123,8 +123,9 @@ CASES = [
     _clinic("escaped control character in the legal text", "  en: This site gives general information.",
             '  en: "\\u0007This site gives general information." #', "legal.en", "U+0007"),
     # Front matter (item 6)
-    _page("front matter that is not YAML", "description: How", "description: [How", "", "is not valid YAML",
-          line_shift=1),
+    _page("front matter that is not YAML", "description: How", "description: [How", "", "is not valid YAML: a ]"),
+    _clinic("a colon missing", "short_name: Example Clinic", "short_name Example Clinic", "",
+            "a colon is missing on line"),
     _page("front matter date that does not exist", "description: How", "last_reviewed: 2026-13-45\ndescription: How",
           "last_reviewed", "not a real date"),
     _page("front matter that is a list", "description: How the nerves", "- a list\n- not: keys\n#", "", "not a set of keys"),  # noqa: E501
