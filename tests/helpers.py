@@ -62,7 +62,7 @@ SECTIONS = {"header", "footer", "nav", "main", "article", "section", "aside", "u
 
 # What a scratch copy of the project leaves out: build output, environments, caches.
 PROJECT_IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
-                                        ".pytest_cache", "__pycache__", "mkdocs.generated.yml", ".site-*",
+                                        ".pytest_cache", "__pycache__", "mkdocs.generated*.yml", ".site-*",
                                         ".zensical-*")
 
 
