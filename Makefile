@@ -15,7 +15,7 @@ export PYTHONDONTWRITEBYTECODE := 1  # the tests write nothing into the working 
 .PHONY: help setup generate site serve check test browser clean bench
 
 help:
-	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
+	@echo "make serve   build and serve the site with live reload (it prints the address: http://127.0.0.1:8000/ and your site_url's path)"
 	@echo "make check   the fast tier: ruff, the checker's Node tests, every published language's words, pytest without a browser or build (< 30 s)"
 	@echo "make test    set up everything the tests need and run the whole suite (check, then the full tier)"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
@@ -46,6 +46,7 @@ site: $(STAMP) $(ENGINE_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python scripts/generate.py
+	@$(BIN)/python scripts/serve_address.py
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 --config-file mkdocs.generated.yml
 
 browser:
