@@ -9,7 +9,7 @@ import pytest
 import sitekit
 
 MODULES = [f"sitekit.{m.name}" for m in sorted(pkgutil.iter_modules(sitekit.__path__), key=lambda m: m.name)]
-SCRIPTS = ["build_site"]  # scripts/ with examples of their own
+SCRIPTS = ["build_site", "mkdocs_hook"]  # scripts/ with examples of their own
 
 
 @pytest.mark.parametrize("name", MODULES + SCRIPTS)
