@@ -44,7 +44,7 @@ def test_serving_without_a_problem_shows_only_the_preview_note(monkeypatch):
 
 def test_a_build_still_stops(broken):
     mkdocs_hook.on_startup("build")
-    with pytest.raises(PluginError, match="clinic.yml:3:1"):
+    with pytest.raises(PluginError, match=r"clinic\.yml:3:1"):
         mkdocs_hook.on_pre_build(None)
     assert mkdocs_hook.on_post_page(PAGE, None, None) == PAGE
 
