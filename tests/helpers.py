@@ -15,7 +15,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when-to-get-help",
-         "symptom-checker", "about"]  # each published language has these pages, under the same names
+         "symptom-checker", "checker-tested", "about"]  # each published language has these pages, under the same names
 
 
 # The example clinic as shipped, frozen (tests/fixtures/example-clinic/): the tests that edit a
@@ -244,7 +244,7 @@ def copy_inputs(target: Path, clinic: Path = EXAMPLE_CLINIC) -> Path:
     """A scratch copy of everything the generation step reads: the project's knowledge, pages,
     words and site configuration, with the clinic file (and its images) of the folder ``clinic``
     (the frozen example clinic unless told; ROOT for the live clinic.yml)."""
-    for name in ("data", "docs", "locales"):
+    for name in ("data", "docs", "locales", "regions"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("generated"))
     use_clinic(target, clinic)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
@@ -270,7 +270,8 @@ def scratch_paths(project: Path):
     return Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
                  docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
                  knowledge_schema=project / "data/knowledge.schema.json",
-                 clinic_schema=project / "data/clinic.schema.json", locales=project / "locales")
+                 clinic_schema=project / "data/clinic.schema.json", locales=project / "locales",
+                 regions=project / "regions")
 
 
 def generation_errors(project: Path) -> list[str]:

@@ -10,8 +10,11 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from helpers import PAGES, ROOT, US_CLINIC, copy_inputs, edit, generation_errors, read_clinic
+from region_checks import foreign_words, level_actions, missing_levels
 from site_fixtures import US_HANDOUT_PAGE
+from sitekit import regions, yamlsource
 from sitekit.colors import contrast
+from sitekit.levels import ACTION_LEVELS
 
 
 @pytest.fixture()
@@ -71,13 +74,16 @@ def test_malformed_address_or_email(project, old, new, key):
     assert f"clinic.yml:{line}:" in error and key in error and "not in the right form" in error
 
 
-def _clinic_strings(clinic: dict) -> set[str]:
-    """Every text of a clinic a reader could see, in every language it is given in."""
-    contact, region = clinic["contact"], clinic["region"]
+def _clinic_strings(folder: Path) -> set[str]:
+    """Every text of a folder's clinic file a reader could see (with its region file's actions),
+    in every language it is given in."""
+    clinic = read_clinic(folder)
+    contact = clinic["contact"]
+    region = regions.whole_region(yamlsource.load(folder / "clinic.yml", "clinic.yml"))
     values = [clinic["name"], clinic["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
               contact["email"], contact["address"], contact["booking_url"], urlparse(clinic["site_url"]).netloc,
               clinic["reviewer"]["name"], clinic["footer"], clinic["legal"], contact["hours"],
-              *(level.get("action", "") for level in region.values() if isinstance(level, dict)),
+              *(region[level]["action"] for level in ACTION_LEVELS if level in region),
               clinic["colors"]["primary"], clinic["colors"]["accent"]]
     return {text for value in values for text in (value.values() if isinstance(value, dict) else [value])
             if isinstance(text, str) and len(text) > 3}
@@ -103,7 +109,7 @@ def _leftovers(site: Path, old: set[str]) -> list[str]:
 def test_no_string_of_the_project_clinic_is_left_in_the_second_clinic_site(us_project):
     """The second clinic's build (its clinic.yml put in place of the project's) holds no name,
     phone, e-mail, address, colour or wording of the project's own clinic, in pages or handouts."""
-    old = _clinic_strings(read_clinic(ROOT)) - _clinic_strings(read_clinic(US_CLINIC))
+    old = _clinic_strings(ROOT) - _clinic_strings(US_CLINIC)
     assert list((us_project / "site").rglob("*.pdf")), "the second clinic's build made no handout"
     assert _leftovers(us_project / "site", old) == []
 
@@ -120,6 +126,7 @@ def test_the_second_clinic_appears_where_it_should(us_project):
     from sitekit.escaping import tel_href
 
     site, clinic = us_project / "site", read_clinic(US_CLINIC)
+    emergency = regions.whole_region(yamlsource.load(US_CLINIC / "clinic.yml"))["emergency"]
     pages = sorted(site.glob("**/index.html"))
     assert len(pages) >= len(PAGES)
     for page in pages:
@@ -128,7 +135,7 @@ def test_the_second_clinic_appears_where_it_should(us_project):
         text = html.unescape(markup)  # the page as read (its &, ' and the like escaped once, above)
         assert clinic["name"] in text.split("</title>")[0], page
         assert clinic["contact"]["phone"] in text and f'href="{tel_href(clinic["contact"]["phone"])}"' in markup, page
-        assert clinic["region"]["emergency"]["action"] in text, page
+        assert emergency["action"]["en"] in text, page
         for key in ("logo", "favicon"):
             assert f"generated/{clinic[key]}" in markup, (page, key)
     for key in ("logo", "favicon"):
@@ -136,9 +143,10 @@ def test_the_second_clinic_appears_where_it_should(us_project):
     css = (site / "generated/clinic.css").read_text(encoding="utf-8")
     assert clinic["colors"]["primary"] in css
     help_page = (site / "when-to-get-help/index.html").read_text(encoding="utf-8")
-    assert f'href="tel:{clinic["region"]["emergency"]["number"]}"' in help_page
+    number = regions.whole_region(yamlsource.load(US_CLINIC / "clinic.yml"))["emergency"]["number"]
+    assert f'href="tel:{number}"' in help_page
     checker = (site / "symptom-checker/index.html").read_text(encoding="utf-8")
-    assert f'"number":"{clinic["region"]["emergency"]["number"]}"' in checker
+    assert f'"number":"{number}"' in checker
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"{clinic['site_url']}anatomy/" in sitemap
     words = yaml.safe_load((ROOT / "locales/en/ui.yml").read_text(encoding="utf-8"))
@@ -149,3 +157,17 @@ def test_the_second_clinic_appears_where_it_should(us_project):
     [pdf] = [p for p in (site / "handouts").glob("*.pdf") if p.stem == US_HANDOUT_PAGE]
     width, height = (float(v) for v in PdfReader(pdf).pages[0].mediabox[2:])
     assert (round(width), round(height)) == (612, 792), "not Letter paper"
+
+
+def test_each_level_of_the_second_clinics_region_shows_in_pages_checker_and_handouts(us_project):
+    """The US region: each level's action and number."""
+    actions = level_actions(US_CLINIC / "clinic.yml", ROOT / "regions", "en")
+    assert missing_levels(us_project / "site", actions) == []
+
+
+def test_no_uk_service_word_reaches_the_us_clinics_readers(us_project):
+    """Pages and handouts of a clinic in the US region name no UK service (GP, A&E, NHS 111,
+    physiotherapist ...), except where a source is named."""
+    test = read_clinic(US_CLINIC)
+    own = [test["name"], test["short_name"], test["contact"]["booking_url"], urlparse(test["site_url"]).netloc]
+    assert foreign_words(us_project / "site", ROOT / "data/knowledge.yml", own) == {}

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from helpers import ROOT, copy_inputs, edit, edit_key, generation_errors, key_place, scratch_paths, yaml_data
+from sitekit.levels import LEVELS
 from sitekit.pipeline import MANAGED, generate
 
 
@@ -93,7 +94,7 @@ def test_unknown_source_and_symptom_ids(project):
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert text != path.read_text(encoding="utf-8")
     errors = generation_errors(project)
-    assert len(errors) == 2, errors
+    # (a distinguishing or against list that names the symptom is named too)
     assert any(f"features.{misspelt(symptom)}" in e and f"Did you mean '{symptom}'?" in e for e in errors)
     assert any("evidence.sources[0]" in e and f"Did you mean '{source}'?" in e for e in errors)
 
@@ -130,13 +131,13 @@ def test_the_command_line_exits_non_zero_and_leaves_the_last_good_output(project
               str(project / "data/knowledge.yml"), "--clinic", str(project / "clinic.yml"),
               "--docs", str(project / "docs"), "--out", str(project)]
     assert subprocess.run(script, capture_output=True).returncode == 0
-    before = (project / "generated/tables/compare-full.html").read_bytes()
+    before = (project / "generated/tables/compare-short.html").read_bytes()
     edit_key(project / KNOWLEDGE, ("conditions", 0, "kind"), "kind: kne")
     result = subprocess.run(script, capture_output=True, text=True)
     assert result.returncode == 1
     assert re.search(r"conditions\[\d+\]\.kind", result.stderr)
     assert "Use one of: nerve-root, knee, mimic" in result.stderr
-    assert (project / "generated/tables/compare-full.html").read_bytes() == before
+    assert (project / "generated/tables/compare-short.html").read_bytes() == before
 
 
 NASTY = "Pipe | </script><b>x</b> *stars* [a](b)\nnext line"  # <script> itself is refused (tests/hostile)
@@ -187,6 +188,7 @@ NEW_ITEMS = {
     summary: Worn joint surfaces in the knee.
     helps: Test helps.
     sources: [nice-ng59]
+    distinguishing: [night-pain]
     features:
       night-pain: {fit: typical, why: "Test reason."}
 """,
@@ -224,10 +226,13 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
     edit(project / "clinic.yml", "languages: [en, es]", "languages: [en]")  # English alone
     generate(scratch_paths(project))
     out = project / "generated"
-    compare = (out / "tables/compare-full.html").read_text(encoding="utf-8")
-    card = compare.split('id="compare-knee-arthritis"', 1)[1].split("</li>\n", 1)[0]
+    glance = (out / "tables/compare-short.html").read_text(encoding="utf-8")
+    line = glance.split('id="glance-knee-arthritis"', 1)[1].split("</li>\n", 1)[0]
     # Links are Markdown links to source files (md_in_html): both engines turn them into addresses.
-    assert "](#knee-arthritis)" in card and "](symptoms.md#symptom-night-pain)" in card
+    assert "](mimics.md#knee-arthritis)" in line and "pain that wakes you at night" in line
+    assert 'id="symptom-night-pain"' in (out / "sections/symptoms.html").read_text(encoding="utf-8")
+    assert "](treatments.md#treatment-knee-brace) (unclear)" in (out / "conditions/knee-arthritis.html").read_text(
+        encoding="utf-8")
     symptoms = (out / "tables/symptoms.html").read_text(encoding="utf-8")
     assert 'id="symptom-row-night-pain"' in symptoms and "](mimics.md#knee-arthritis)" in symptoms
     treatments = (out / "tables/treatments.html").read_text(encoding="utf-8")
@@ -241,7 +246,7 @@ def test_a_new_condition_symptom_and_treatment_appear_everywhere(project):
 # The knowledge contract (v2): outcomes, outcome rules, and the new required fields.
 
 def test_outcome_levels_out_of_order_are_named(project):
-    """The four outcomes must come most serious first: a swap names both places and the order."""
+    """The outcomes must come most serious first: a swap names both places and the order."""
     knowledge = project / "data/knowledge.yml"
     text = knowledge.read_text(encoding="utf-8")
     text = text.replace("  - level: urgent\n", "  - level: tmp\n", 1).replace(
@@ -250,11 +255,12 @@ def test_outcome_levels_out_of_order_are_named(project):
     errors = generation_errors(project)
     assert len(errors) == 2
     assert any("outcomes[0].level" in e and "must be 'emergency'" in e for e in errors)
-    assert any("outcomes[1].level" in e and "emergency, urgent, see-doctor, self-care" in e for e in errors)
+    at = LEVELS.index("urgent")
+    assert any(f"outcomes[{at}].level" in e and ", ".join(LEVELS) in e for e in errors)
 
 
 def test_a_missing_outcome_level_is_caught(project):
-    """Three outcomes instead of four is a schema error on the list."""
+    """One outcome too few is a schema error on the list."""
     knowledge = project / "data/knowledge.yml"
     text = knowledge.read_text(encoding="utf-8")
     start = text.index("  - level: see-doctor\n")

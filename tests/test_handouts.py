@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from helpers import PAGES, ROOT, page_file, site_languages, use_clinic
 from pypdf import PdfReader
+from sitekit.levels import SIGN_LEVELS
 from sitekit.paper_html import parse
 from sitekit.pipeline import Paths, load_inputs
 from sitekit.render import environment
@@ -200,8 +201,48 @@ def test_checker_on_paper_is_a_questionnaire_with_a_box_for_every_question(built
     assert len(boxed) == len(signs) + len(symptoms), f"{len(boxed)} boxes for {len(signs) + len(symptoms)} questions"
     order = [next(i for i, item in enumerate(boxed) if item.startswith(label)) for label in signs + symptoms]
     assert max(order[: len(signs)]) < min(order[len(signs):]), "a symptom comes before a warning sign"
-    for level in ("emergency", "urgent", "see_doctor"):
+    for level in [lv for lv in SIGN_LEVELS if knowledge.signs(lv)]:
         assert flat(f"If you tick any box here: {info['region'][level]['action']}") in sheet
+
+
+def pytest_generate_tests(metafunc):
+    """The tests that take ``lang`` run in each language the project's clinic publishes."""
+    if "lang" in metafunc.fixturenames:
+        metafunc.parametrize("lang", list(site_languages()))
+
+
+def test_the_home_handouts_warning_box_is_on_one_sheet(built_site: Path, lang: str):
+    """The Home handout (12 pt) prints its warning box whole on one sheet: its title and its last
+    line on the same page, so a reader never turns over in the middle of what to do."""
+    tree = parse(page_file("index", built_site, lang).read_text(encoding="utf-8"))
+    box = tree.find(lambda n: n.tag == "aside" and "kb-care" in (n.get("class") or ""))
+    assert box is not None
+    def unprinted(node) -> bool:
+        return bool({"kb-sr-only", "kb-print-hide"} & set((node.get("class") or "").split()))
+    lines = [flat(n.text(skip=unprinted)) for n in box.find_all(lambda n: n.tag in ("h2", "p", "li"))]
+    reader = built_site / site_languages()[lang] / "handouts" / "index.pdf"
+    pages = len(PdfReader(reader).pages)
+
+    def page_of(line: str) -> int:
+        return next(i for i in range(pages) if line[:40] in text_of(reader, i))
+    assert page_of(lines[0]) == page_of(lines[-1]), f"{lines[0]!r} and {lines[-1]!r} on different pages"
+
+
+def test_a_translated_questionnaire_keeps_the_translation_notice():
+    """On paper the checker is a questionnaire in place of the page's content; a translated page's
+    note on its translation still leads it (and no note where the page has none)."""
+    from sitekit.handouts import Handouts, SitePage
+    knowledge, info = inputs()
+    note = '<p class="kb-translation kb-translation--awaiting kb-print-only" role="note"><b>Sin revisar.</b> T.</p>'
+    handouts = Handouts(Path("site"), knowledge, info, "Sitio", lang="es")
+
+    def questionnaire(content: str) -> str:
+        page = SitePage("symptom-checker", "Revisar", "https://example.org/es/symptom-checker/", content, "", "",
+                        [], "", False)
+        return handouts.section(page, booklet=False)
+    printed = questionnaire(note + "<p>El comprobador.</p>")
+    assert note in printed and printed.index(note) < printed.index('id="questionnaire"')
+    assert "kb-translation" not in questionnaire("<p>The checker.</p>")
 
 
 @pytest.mark.parametrize("folder", list(SIZES))

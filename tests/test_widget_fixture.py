@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from sitekit.levels import SIGN_LEVELS
 from sitekit.pipeline import Paths, load_inputs
 from sitekit.problems import InputError
 from widget_fixture import FIXTURE, SPECIAL, fixture_inputs
@@ -14,7 +15,7 @@ from widget_fixture import FIXTURE, SPECIAL, fixture_inputs
 def test_the_fixture_is_valid_and_small():
     knowledge, clinic = fixture_inputs()
     assert [c.kind for c in knowledge.conditions] == ["knee", "nerve-root", "mimic"]
-    assert {w.level for w in knowledge.warning_signs} == {"emergency", "urgent", "see-doctor"}
+    assert {w.level for w in knowledge.warning_signs} == set(SIGN_LEVELS)  # a sign at every level
     assert len(knowledge.symptoms) <= 10 and len(knowledge.treatments) == 2
     assert knowledge.symptom("stairs").label == SPECIAL
     assert clinic["offers"] == ["exercise"]

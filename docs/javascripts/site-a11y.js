@@ -1,8 +1,6 @@
 /*
  * Keyboard and screen-reader fixes for every page (loaded site-wide; words come from the page).
  *
- * - Glossary terms (<abbr title>, shown by Material's content.tooltips) get a Tab stop, so the
- *   tooltip opens on keyboard focus and on a tap, not only on mouse hover.
  * - Permalinks ("¶") get a name a screen reader can say: their title plus the heading's words,
  *   instead of "pilcrow".
  * - Links in the visually hidden header row of a stacked table leave the Tab order.
@@ -18,12 +16,6 @@
   function each(selector, fn) {
     var nodes = document.querySelectorAll(selector);
     for (var i = 0; i < nodes.length; i++) fn(nodes[i]);
-  }
-
-  function glossary() {
-    each(".md-content abbr[title]", function (abbr) {
-      if (!abbr.hasAttribute("tabindex")) abbr.setAttribute("tabindex", "0");
-    });
   }
 
   function permalinks() {
@@ -102,7 +94,7 @@
   }
 
   function init() {
-    try { glossary(); permalinks(); stackedTables(); drawerButton(); } catch (e) { /* never break the page */ }
+    try { permalinks(); stackedTables(); drawerButton(); } catch (e) { /* never break the page */ }
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);

@@ -6,7 +6,7 @@
  *
  * - Colour scheme: the reader's system setting, or the choice made with the header button
  *   (kept in localStorage the theme's way, so base.html's inline script applies it early).
- * - Glossary tooltips (content.tooltips): Material's tooltip look, on hover and on focus.
+ * - Glossary: a term is marked on its first use; its meaning opens in place (tap, click, Enter).
  * - Tables scroll sideways inside Material's wrapper; sidebars keep to the screen's height.
  * - The table of contents follows the reading position (toc.follow); the header shows the page
  *   title once the heading has scrolled away, and a shadow; back to top (navigation.top).
@@ -78,51 +78,39 @@
     });
   }
 
-  /* ---------------------------------------------------------- Glossary tooltips */
-  var tooltips = 0;
+  /* ---------------------------------------------------------- Glossary */
+  /* A term is marked on its first use in the page's text only (a heading, a link or a summary
+     keeps its words plain; later uses of the same meaning are plain text). Its meaning opens in
+     place, right after the term, at the text's own size, so it covers nothing: a tap, a click,
+     Enter or Space opens and closes it, Escape closes it. Without this script every use keeps
+     its title (the browser's own tooltip). */
+  var meanings = {}, glosses = 0;
   all(".md-content abbr[title]").forEach(function (abbr) {
-    var tip = null, title = "", timer = 0, hover = false, focus = false;
-    function show() {
-      window.clearTimeout(timer);
-      if (tip) return;
-      title = abbr.getAttribute("title");
-      tip = doc.createElement("div");
-      tip.className = "md-tooltip2 md-tooltip2--bottom";
-      tip.setAttribute("role", "tooltip");
-      tip.id = "__tooltip2_" + tooltips++;
-      var inner = doc.createElement("div");
-      inner.className = "md-tooltip2__inner md-typeset";
-      inner.textContent = title;
-      tip.appendChild(inner);
-      abbr.removeAttribute("title");
-      abbr.setAttribute("aria-describedby", tip.id);
-      body.appendChild(tip);
-      var box = abbr.getBoundingClientRect();
-      tip.style.setProperty("--md-tooltip-host-x", box.left + window.scrollX + "px");
-      tip.style.setProperty("--md-tooltip-host-y", box.top + window.scrollY + "px");
-      tip.style.setProperty("--md-tooltip-x", box.width / 2 + "px");
-      tip.style.setProperty("--md-tooltip-y", 8 + box.height + "px");
-      tip.style.setProperty("--md-tooltip-width", inner.getBoundingClientRect().width + "px");
-      tip.style.setProperty("--md-tooltip-tail", "0px");
-      tip.addEventListener("mouseenter", function () { hover = true; window.clearTimeout(timer); });
-      tip.addEventListener("mouseleave", function () { hover = false; later(); });
-      var shown = tip;
-      window.requestAnimationFrame(function () { shown.classList.add("md-tooltip2--active"); });
+    var meaning = abbr.getAttribute("title"), key = meaning.toLowerCase();
+    if (meanings[key] || abbr.closest("h1, h2, h3, h4, h5, h6, a, summary, button, label")) {
+      abbr.parentNode.replaceChild(doc.createTextNode(abbr.textContent), abbr);
+      return;
     }
-    function hide() {
-      if (!tip || hover || focus) return;
-      tip.remove();
-      tip = null;
-      abbr.setAttribute("title", title);
-      abbr.removeAttribute("aria-describedby");
+    meanings[key] = true;
+    var note = doc.createElement("span");
+    note.className = "kb-gloss";
+    note.id = "__gloss_" + glosses++;
+    note.hidden = true;
+    note.textContent = meaning;
+    abbr.removeAttribute("title");
+    abbr.setAttribute("tabindex", "0");
+    abbr.setAttribute("role", "button");
+    abbr.setAttribute("aria-expanded", "false");
+    abbr.setAttribute("aria-controls", note.id);
+    abbr.parentNode.insertBefore(note, abbr.nextSibling);
+    function toggle(open) {
+      note.hidden = !open;
+      abbr.setAttribute("aria-expanded", String(open));
     }
-    function later() { window.clearTimeout(timer); timer = window.setTimeout(hide, 250); }
-    abbr.addEventListener("mouseenter", function () { hover = true; show(); });
-    abbr.addEventListener("mouseleave", function () { hover = false; later(); });
-    abbr.addEventListener("focus", function () { focus = true; show(); });
-    abbr.addEventListener("blur", function () { focus = false; hover = false; later(); });
+    abbr.addEventListener("click", function () { toggle(note.hidden); });
     abbr.addEventListener("keydown", function (event) {
-      if (event.key === "Escape") { focus = false; hover = false; hide(); }
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); toggle(note.hidden); }
+      if (event.key === "Escape") toggle(false);
     });
   });
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import colors
 from .addresses import href
+from .levels import ACTION_LEVELS, LEVEL_LIST, level
 from .model import Condition, Knowledge
 from .pages import Page
 from .words import kinds, words_for
@@ -44,17 +45,12 @@ def pair_rows(k: Knowledge, first: Condition, second: Condition) -> list[Any]:
 
 
 def levels(clinic: dict[str, Any], lang: str = "en") -> dict[str, dict[str, Any]]:
-    """Each level of urgency with its word (in the language) and the clinic's action and number for it."""
+    """Each level a reader is sent somewhere (levels.ACTION_LEVELS, most serious first) with its
+    word (in the language) and the clinic region's action and number (None where it has none)."""
     region = clinic["region"]
     title = words_for(lang)["level"]
-    return {
-        "emergency": {"title": title["emergency"], "action": region["emergency"]["action"],
-                      "number": region["emergency"]["number"]},
-        "urgent": {"title": title["urgent"], "action": region["urgent"]["action"],
-                   "number": region["urgent"].get("number")},
-        "see-doctor": {"title": title["see-doctor"], "action": region["see_doctor"]["action"],
-                       "number": None},
-    }
+    return {level: {"title": title[level], "action": region[level]["action"], "number": region[level].get("number")}
+            for level in ACTION_LEVELS}
 
 
 def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
@@ -71,11 +67,19 @@ def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
 
 
 def checker_outcomes(k: Knowledge, clinic: dict[str, Any], lang: str = "en") -> list[dict[str, Any]]:
-    """Each outcome level, most serious first, with the clinic's action and number for it."""
+    """Each outcome level, most serious first, with the clinic's action and number for it, and
+    how the checker shows it: ``now`` (no conditions beside it) and ``alert`` (announced at once)."""
     by_level = levels(clinic, lang)
     return [{"level": o.level, "heading": o.heading, "advice": o.advice,
              "action": by_level.get(o.level, {}).get("action"),
-             "number": by_level.get(o.level, {}).get("number")} for o in k.outcomes]
+             "number": by_level.get(o.level, {}).get("number"),
+             "now": level(o.level).now, "alert": level(o.level).alert} for o in k.outcomes]
+
+
+def level_colours() -> list[dict[str, Any]]:
+    """The levels that have colours of their own, with them (light and dark scheme), for the
+    generated stylesheet."""
+    return [{"id": lv.id, "light": lv.light, "dark": lv.dark} for lv in LEVEL_LIST if lv.light]
 
 
 def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "en") -> dict[str, Any]:
@@ -85,7 +89,8 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
     return {
         "matching": {"weights": m.weights, "min_typical": m.min_typical, "min_share": m.min_share},
         "outcomes": checker_outcomes(k, clinic, lang),
-        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why}
+        "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why,
+                          "hidesConditions": r.hides_conditions}
                          for r in k.outcome_rules],
         "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
                    for g in k.groups],
@@ -96,6 +101,7 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
             "id": c.id, "name": c.name, "plainName": c.plain_name, "kind": c.kind,
             "summary": c.summary, "helps": c.helps, "url": href(page, c.page, c.anchor),
             "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
+            "distinguishing": [list(entry) for entry in c.distinguishing], "against": list(c.against),
             "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
                             "url": href(page, "treatments.md", f"treatment-{t.id}")}
                            for t in k.treatments_for(c.id)],

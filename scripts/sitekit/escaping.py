@@ -77,14 +77,19 @@ def site_name(url: str) -> str:
 
 
 def long_date(iso: str, lang: str = "en") -> str:
-    """A date as readers of a language write it (its word file's ``date``).
+    """A date as readers of a language write it (its word file's ``date``); ``lang`` may be a
+    language tag, whose country may write it its own way (``date: by_country:``).
 
-    >>> long_date("2026-11-04"), long_date("2026-11-04", "es")
-    ('4 November 2026', '4 de noviembre de 2026')
+    >>> long_date("2026-11-04"), long_date("2026-11-04", "es"), long_date("2026-11-24", "en-US")
+    ('4 November 2026', '4 de noviembre de 2026', 'November 24, 2026')
+    >>> long_date("2026-11-24", "en-GB"), long_date("2026-11-24", "es-US")
+    ('24 November 2026', '24 de noviembre de 2026')
     """
     day = dt.date.fromisoformat(iso)
-    words = ui_for(lang)["date"]
-    return words["format"].format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+    code, _, country = lang.partition("-")
+    words = ui_for(code)["date"]
+    form = (words.get("by_country") or {}).get(country, words["format"])
+    return form.format(day=day.day, month=words["months"][day.month - 1], year=day.year)
 
 
 def fill(text: str, escape: Callable[[str], Any], **values: Any) -> Markup:

@@ -13,6 +13,7 @@ same knowledge file as the checker.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,9 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from . import enrich, handout_layout, pdf_meta, yamlsource
+from . import enrich, handout_layout, pdf_meta, regions, yamlsource
 from .addresses import page_url
+from .levels import LEVELS
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
@@ -80,6 +82,18 @@ class SitePage:
     def pdf_name(self) -> str:
         return f"{self.name}.pdf"
 
+    @property
+    def translation_notice(self) -> str:
+        """The page's note on its translation as printed (who reviewed it, or that nobody has
+        yet: overrides/partials/translation-notice.html), or "" on a page in the first language.
+
+        >>> SitePage("x", "", "", '<p class="kb-translation kb-print-only">Not yet reviewed.</p><p>Text</p>',
+        ...          "", "", [], "", False).translation_notice
+        '<p class="kb-translation kb-print-only">Not yet reviewed.</p>'
+        """
+        found = re.search(r'<p class="kb-translation[ "].*?</p>', self.content, re.S)
+        return found.group(0) if found else ""
+
 
 def nav_pages(config: Path) -> list[str]:
     """Names of the pages in the nav of an MkDocs config, in order (``index`` for index.md).
@@ -108,7 +122,7 @@ def _is_permalink(node: Node) -> bool:
 
 def _warning_box(node: Node) -> bool:
     """A page's own warning-signs box (generated/warning-signs/box.html), not a list in the text."""
-    return node.tag == "aside" and node.get("data-level") == "emergency"
+    return node.tag == "aside" and node.get("data-level") == LEVELS[0]
 
 
 def read_page(site: Path, name: str) -> SitePage:
@@ -144,7 +158,7 @@ def read_page(site: Path, name: str) -> SitePage:
         stylesheets=[urljoin(url, n.get("href") or "") for n in
                      tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
         body_attrs=body.start_tag()[len("<body"):-1],
-        has_warning_signs=content.find(lambda n: n.get("data-level") == "emergency") is not None)
+        has_warning_signs=content.find(lambda n: n.get("data-level") == LEVELS[0]) is not None)
 
 
 def without_warning_box(content: str) -> str:
@@ -191,7 +205,7 @@ class Handouts:
     lang: str = "en"
 
     def __post_init__(self) -> None:
-        self.env = environment(self.lang)
+        self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
         self.site_url = self.clinic["site_url"].rstrip("/") + "/"
         # The clinic's own tag (en-GB) when the handouts are in its language, else the language's.
         clinic_lang = self.clinic["language"]

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import active_content, yamlsource
+from .levels import ACTION_LEVELS
 from .problems import InputError, Problem
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,10 +65,15 @@ class Language:
     @property
     def build_root(self) -> str:
         """The project folder its generated files go in, as the project root holds English's:
-        docs/ (what the engine builds) and generated/ (what pages include). English builds from
-        docs/ in place; another language from generated/<code>/docs, a copy of its pages and of
-        docs/'s shared files."""
+        generated/ (what pages include). Every language builds from its docs_root."""
         return "" if self.code == SOURCE else f"generated/{self.code}/"
+
+    @property
+    def docs_root(self) -> str:
+        """The folder the engine builds its pages from, from the project root: a copy of its pages
+        with the region's service words put in, and of docs/'s shared files (stylesheets,
+        scripts, images) and the generated ones."""
+        return f"generated/{self.code}/docs/"
 
     @property
     def config(self) -> str:
@@ -182,11 +188,17 @@ def check(language: Language, docs: Path, locales: Path = LOCALES) -> list[Probl
         return err.problems
 
 
-# Clinic fields a reader sees that a clinic may give per language ({en: ..., es: ...}).
-LOCALIZED = (("contact", "address"), ("contact", "hours"), ("region", "name"), ("region", "emergency", "action"),
-             ("region", "urgent", "action"), ("region", "see_doctor", "action"), ("reviewer", "role"),
-             ("footer",), ("legal",))
+# Clinic fields a reader sees that a clinic may give per language ({en: ..., es: ...}); the
+# region's (its name, each level's action, each word) are listed by localized().
+LOCALIZED = (("contact", "address"), ("contact", "hours"), ("reviewer", "role"), ("footer",), ("legal",))
 SAME_IN_ALL = {("contact", "address")}  # an address may be one text for every language
+
+
+def localized(clinic: dict[str, Any]) -> list[Key]:
+    """Every per-language text of a clinic file whose region is whole (regions.whole_region)."""
+    region = clinic.get("region") or {}
+    return [*LOCALIZED, ("region", "name"), *(("region", level, "action") for level in ACTION_LEVELS),
+            *(("region", "words", word) for word in region.get("words") or {})]
 
 
 def clinic_problems(source: yamlsource.Source, locales: Path = LOCALES) -> list[Problem]:
@@ -203,7 +215,7 @@ def clinic_problems(source: yamlsource.Source, locales: Path = LOCALES) -> list[
         problems.append(source.problem(("languages",), f"the first language is '{codes[0]}' but language is "
                                        f"'{data['language']}'", f"Put '{base}' first: the first language is "
                                        "published at the site root, in the language named by language"))
-    for key in LOCALIZED:
+    for key in localized(data):
         value = _lookup(data, key)
         if value is None:  # optional, or already reported by the schema
             continue
@@ -226,7 +238,7 @@ def clinic_in(language: Language, clinic: dict[str, Any]) -> dict[str, Any]:
     """The clinic's values in one language: each per-language text as that language's text, the
     site address of that language's pages, and who reviewed its translation (or None)."""
     out = copy.deepcopy(clinic)
-    for key in LOCALIZED:
+    for key in localized(clinic):
         value = _lookup(out, key)
         if isinstance(value, dict):
             parent = _lookup(out, key[:-1]) if len(key) > 1 else out

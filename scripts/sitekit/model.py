@@ -6,8 +6,6 @@ from typing import Any
 
 from .words import KIND_ORDER
 
-LEVELS = ("emergency", "urgent", "see-doctor", "self-care")  # the outcome levels, most serious first
-
 
 @dataclass(frozen=True)
 class Fit:
@@ -35,6 +33,10 @@ class Condition:
     helps: str
     sources: list[str]
     features: dict[str, Fit]
+    # What sets it apart (from its sources): each entry is a list of symptom ids that must all be
+    # ticked; the checker names the condition only when one entry is met. Empty: never named.
+    distinguishing: tuple[tuple[str, ...], ...] = ()
+    against: tuple[str, ...] = ()  # ticked, any of these keeps the checker from naming it
 
     def symptoms_rated(self, fit: str) -> list[str]:
         """Ids of the symptoms this condition rates as ``fit``, in the file's order."""
@@ -47,6 +49,15 @@ class Condition:
     @property
     def anchor(self) -> str:
         return self.section.split("#", 1)[1]
+
+
+def distinguishing_entries(items: list) -> list[tuple[str, ...]]:
+    """The knowledge file's ``distinguishing`` items as lists of ids (a lone id is a list of one).
+
+    >>> distinguishing_entries(["lump", ["walk", "age"]])
+    [('lump',), ('walk', 'age')]
+    """
+    return [(item,) if isinstance(item, str) else tuple(item) for item in items]
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ class Treatment:
 class WarningSign:
     id: str
     label: str
-    level: str  # emergency | urgent | see-doctor
+    level: str  # one of levels.SIGN_LEVELS
     group: str  # back | knee | leg
     sources: list[str]
     advice: str | None = None
@@ -105,6 +116,7 @@ class OutcomeRule:
     symptoms: list[str]
     why: str
     sources: list[str]
+    hides_conditions: bool = False  # met, the checker names no condition (a clot is not on its list)
 
     def met(self, ticked: set[str]) -> bool:
         """Whether a set of ticked ids meets the rule.
@@ -201,7 +213,8 @@ def build(data: dict[str, Any]) -> Knowledge:
     conditions = [
         Condition(c["id"], c["name"], c["plain_name"], c["short_name"], c["kind"], c["section"],
                   c["summary"], c["helps"], list(c["sources"]),
-                  {k: Fit(v["fit"], v["why"]) for k, v in c["features"].items()})
+                  {k: Fit(v["fit"], v["why"]) for k, v in c["features"].items()},
+                  tuple(distinguishing_entries(c.get("distinguishing") or [])), tuple(c.get("against") or []))
         for c in data["conditions"]]
     treatments = [
         Treatment(t["id"], t["name"], t["type"], t["what"], t["who"], list(t["for"]), t["helps"],
@@ -214,7 +227,8 @@ def build(data: dict[str, Any]) -> Knowledge:
     m = data["matching"]
     matching = Matching(dict(m["weights"]), m["min_typical"], m["min_share"])
     outcomes = [Outcome(o["level"], o["heading"], o["advice"], list(o["sources"])) for o in data["outcomes"]]
-    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]))
+    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]),
+                         bool(r.get("hides_conditions")))
              for r in data["outcome_rules"]]
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))

@@ -1,14 +1,26 @@
 """The whole generation step: read, validate, model, render, write (in that order, once)."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import active_content, languages, model, schema_check, validate_clinic, validate_knowledge, yamlsource
+from . import (
+    active_content,
+    languages,
+    model,
+    placeholders,
+    regions,
+    schema_check,
+    validate_clinic,
+    validate_knowledge,
+    yamlsource,
+)
 from .clinic_images import read_image
+from .escaping import escape_markdown
 from .languages import Language
 from .output import write_changed
 from .pages import Page, overdue, read_pages
@@ -17,7 +29,7 @@ from .render import Renderer, widget_assets
 from .site_config import render_site_config
 
 ROOT = Path(__file__).resolve().parents[2]
-MANAGED = ["generated", "docs/generated"]  # folders only the build writes
+MANAGED = ["generated"]  # the folder only the build writes (every language builds from generated/<code>/docs)
 
 
 @dataclass(frozen=True)
@@ -32,6 +44,7 @@ class Paths:
     clinic_schema: Path = ROOT / "data/clinic.schema.json"
     site_config: Path = ROOT / "mkdocs.yml"
     locales: Path = ROOT / "locales"  # the words of each language other than English
+    regions: Path = ROOT / "regions"  # the ready regions a clinic file may name (region: use:)
 
 
 def _label(path: Path) -> str:
@@ -68,8 +81,12 @@ def _checked(paths: Paths) -> tuple[Any, Any, list[Problem]]:
         # Offers are checked against the treatments only when the knowledge file is sound.
         ids = [t["id"] for t in knowledge.data["treatments"]] if knowledge and not problems else None
         if not found:
-            found = (validate_clinic.check(clinic, paths.clinic.resolve().parent, ids) +
-                     languages.clinic_problems(clinic, paths.locales))
+            found = validate_clinic.check(clinic, paths.clinic.resolve().parent, ids)
+            try:  # the region file it names, with its own values over it: one whole region
+                clinic.data["region"] = regions.whole_region(clinic, paths.regions)
+                found += languages.clinic_problems(clinic, paths.locales)
+            except InputError as err:
+                found += err.problems
         problems += found
         problems += active_content.check_source(clinic)
     except InputError as err:
@@ -88,6 +105,23 @@ def _read_pages(folder: Path, clinic: dict[str, Any] | None) -> tuple[list[Page]
     return pages, problems
 
 
+def _placeholder_problems(language: Language, knowledge: Any, words: dict[str, str], paths: Paths) -> list[Problem]:
+    """Each placeholder of a language's texts (knowledge, word file, pages) that is not a service
+    word or that the clinic's region has no word for in that language."""
+    code = language.code
+    problems = placeholders.source_problems(knowledge, words, code) if code == languages.SOURCE else []
+    files = [paths.locales / code / "ui.yml"]
+    if code != languages.SOURCE:
+        files.append(paths.locales / code / "knowledge.yml")
+    for path in files:
+        if path.is_file():
+            with contextlib.suppress(InputError):  # the language's own checks name what is wrong with it
+                problems += placeholders.source_problems(yamlsource.load(path, _label(path)), words, code)
+    for page in sorted(language.pages(paths.docs, paths.locales).glob("*.md")):
+        problems += placeholders.page_problems(page, _label(page), words, code)
+    return problems
+
+
 def load_editions(paths: Paths) -> list[Edition]:
     """Every published language's edition, checked together: one InputError lists every
     problem in the YAML files, the language files and the pages, before anything is written."""
@@ -101,8 +135,14 @@ def load_editions(paths: Paths) -> list[Edition]:
             local_clinic = languages.clinic_in(language, clinic.data)
             pages, found = _read_pages(language.pages(paths.docs, paths.locales), local_clinic)
             problems += found
+            words = regions.words_in(local_clinic["region"])
+            unresolved = _placeholder_problems(language, knowledge, words, paths)
+            problems += unresolved
             try:
                 data = languages.knowledge_in(language.code, knowledge.data, paths.locales)
+                if unresolved:
+                    continue
+                data = placeholders.resolve_data(data, words)
                 editions.append(Edition(language, model.build(data), local_clinic, pages))
             except InputError as err:
                 problems += err.problems
@@ -129,23 +169,23 @@ def edition_outputs(edition: Edition, editions: list[Edition], base_config: dict
     """One language's generated files, keyed by their path in the project: its snippets and
     served files under its build root, its site config, and (for a language other than
     English) its pages and docs/'s shared files, copied into its own docs folder."""
-    language, root = edition.language, edition.language.build_root
+    language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
     renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, lang=language.code)
     outputs: dict[str, str | bytes] = {}
     for name, text in {**renderer.render_outputs(), **widget_assets()}.items():
-        outputs[root + name] = text
+        outputs[docs + name.removeprefix("docs/") if name.startswith("docs/") else root + name] = text
     outputs[language.config] = render_site_config(base_config, edition, editions)
     for key in ("logo", "favicon"):  # only this clinic's images go into the site
         image = edition.clinic[key]
-        outputs[f"{root}docs/generated/{key}{Path(image).suffix}"] = read_image(paths.clinic.parent, image)
-    if root:
-        folder = language.pages(paths.docs, paths.locales)
-        for page in sorted(folder.glob("*.md")):
-            outputs[f"{root}docs/{page.name}"] = page.read_bytes()
-        for shared in sorted(paths.docs.rglob("*")):
-            rel = shared.relative_to(paths.docs).as_posix()
-            if shared.is_file() and shared.suffix != ".md" and not rel.startswith("generated/"):
-                outputs[f"{root}docs/{rel}"] = shared.read_bytes()
+        outputs[f"{docs}generated/{key}{Path(image).suffix}"] = read_image(paths.clinic.parent, image)
+    words = regions.words_in(edition.clinic["region"])
+    for page in sorted(language.pages(paths.docs, paths.locales).glob("*.md")):
+        text = yamlsource.decode(page.read_bytes(), _label(page))
+        outputs[docs + page.name] = placeholders.resolve_page(text, words, escape_markdown)
+    for shared in sorted(paths.docs.rglob("*")):
+        rel = shared.relative_to(paths.docs).as_posix()
+        if shared.is_file() and shared.suffix != ".md" and not rel.startswith("generated/"):
+            outputs[docs + rel] = shared.read_bytes()
     return outputs
 
 

@@ -11,12 +11,14 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_con
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import enrich
+from . import checker_report, enrich, regions
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .levels import ACTION_LEVELS, SIGN_LEVELS
+from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUP_ORDER, ui_for, words_for
+from .words import SIGN_GROUP_ORDER, ui_for, ui_in, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -26,6 +28,7 @@ WIDGETS = Path(__file__).parent / "widgets"
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
 PAGE_WIDGETS = ("checker",)
+REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
@@ -92,26 +95,34 @@ def _fill(context: EvalContext, text: str, **values: Any) -> Markup:
     return fill(text, escape if context.autoescape else markdown_text, **values)
 
 
-def environment(lang: str = "en") -> Environment:
+def environment(lang: str = "en", service_words: dict[str, str] | None = None, tag: str | None = None) -> Environment:
     """Jinja2 set-up for one language: HTML and SVG templates autoescape; Markdown templates escape
     each value with |md (as do HTML templates inside an element whose content Markdown reads:
     markdown="span"). Every word a template shows comes from the language's word file: ``ui``
     (all of locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the
-    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form."""
+    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form (or
+    its country's: ``tag``, the clinic's language tag, e.g. en-US). ``service_words``: the clinic
+    region's words in the language, put into the word file's ((placeholders))."""
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
     words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
-    env.filters["long_date"] = lambda iso: long_date(iso, lang)
+    env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
     env.filters["site_name"] = site_name
-    env.globals["ui"] = _Words(ui_for(lang), f"locales/{lang}/ui.yml")
+    ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
+    env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
     # a source's title and publisher. They are marked with lang (WCAG 3.1.2, Language of Parts)
     # so that a screen reader says them in English: ``english`` is the attribute for an HTML
     # element (" lang=\"en\"", or nothing on an English page).
+    # The levels of urgency (sitekit.levels): the ones a reader is sent somewhere, the ones a
+    # warning sign may have, and each one's behaviour (``level(id).alert``).
+    env.globals["action_levels"] = ACTION_LEVELS
+    env.globals["sign_levels"] = SIGN_LEVELS
+    env.globals["level"] = level_info
     env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if lang != SOURCE_LANG else ""
     return env
 
@@ -125,7 +136,7 @@ class Renderer:
         self.clinic = clinic
         self.pages = pages or []
         self.lang = lang
-        self.env = environment(lang)
+        self.env = environment(lang, regions.words_in(clinic["region"]), clinic["language"])
         self.sign_groups = {g: words_for(lang)["sign_group"][g] for g in SIGN_GROUP_ORDER}
 
     def _render(self, template: str, page: str, **context: Any) -> str:
@@ -146,30 +157,29 @@ class Renderer:
         """Every generated file but the site config, keyed by its path in the project."""
         colours = enrich.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
-                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours),
+                "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours,
+                                                          levels=enrich.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
-    def render_comparison_table(self, page: str, short: bool) -> str:
-        """How to tell them apart: cards grouped by kind (full), or a short list for the Home page.
+    def render_glance(self, page: str) -> str:
+        """The Home page's short list of the conditions, grouped by kind, with their key signs."""
+        return self._render("comparison-glance.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang))
 
-        A phone cannot show 15 columns, so each condition gets a card with its key signs and the
-        signs that do not fit, and a small two-column comparison with the condition it is most
-        often confused with (a <details> element: no script needed).
-        """
-        template = "comparison-glance.html.j2" if short else "comparison-cards.html.j2"
-        return self._render(template, page, kinds=enrich.conditions_by_kind(self.k, self.lang),
-                            partner=lambda c: enrich.closest_condition(self.k, c),
+    def render_condition_box(self, condition) -> str:
+        """A condition's key facts under its section, with a comparison with the condition most
+        like it (a phone cannot show 15 columns: the reader compares two at a time)."""
+        return self._render("condition-box.html.j2", condition.page, condition=condition,
+                            partner=enrich.closest_condition(self.k, condition),
                             pair_rows=lambda a, b: enrich.pair_rows(self.k, a, b))
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
         checker_page = "symptom-checker.md"
         out = {
-            "tables/compare-full.html": self.render_comparison_table("mimics.md", short=False),
-            "tables/compare-short.html": self.render_comparison_table("index.md", short=True),
+            "tables/compare-short.html": self.render_glance("index.md"),
             "tables/symptoms.html": self._render("symptom-table.html.j2", "symptoms.md"),
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
-            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md"),
+            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
             "sources.html": self._render("sources.html.j2", "about.md"),
@@ -178,15 +188,38 @@ class Renderer:
             "checker.html": self._render("checker.html.j2", checker_page, checker=self.checker_context(checker_page)),
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
+        if any(p.file == REPORT_PAGE for p in self.pages):  # the report is made for the page that shows it
+            out["checker-report.html"] = self.render_checker_report(checker_page)
         levels = enrich.levels(self.clinic, self.lang)
-        for level in ("emergency", "urgent", "see-doctor"):
+        for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)
         for condition in self.k.conditions:
-            out[f"conditions/{condition.id}.html"] = self._render(
-                "condition-box.html.j2", condition.page, condition=condition)
+            out[f"conditions/{condition.id}.html"] = self.render_condition_box(condition)
         return out
+
+    def render_checker_report(self, checker_page: str) -> str:
+        """The checker's test report: its patient stories run through its own script (Node) at
+        this build, beside a published evaluation of symptom checkers (sitekit.checker_report)."""
+        figures = checker_report.report(self.checker_data(checker_page), self.k)
+        labels = {**{s.id: s.label for s in self.k.symptoms}, **{w.id: w.label for w in self.k.warning_signs}}
+        self.env.filters["condition_name"] = lambda cid: self.k.condition(cid).plain_name
+        self.env.filters["answer_label"] = lambda aid: labels.get(aid, aid)
+        return self._render("checker-report.html.j2", REPORT_PAGE, report=figures,
+                            published=checker_report.load_published(), percent=checker_report.percent)
+
+    def symptom_kinds(self) -> dict[str, list]:
+        """The symptoms a pressed nerve root can cause (typical or possible for a nerve-root
+        condition), and the signs only other problems cause; a symptom no condition rates is in
+        neither."""
+        def rated(s, kinds) -> bool:
+            return any(c.features.get(s.id) and c.features[s.id].fit in ("typical", "possible")
+                       for c in self.k.conditions if c.kind in kinds)
+        nerve = [s for s in self.k.symptoms if rated(s, {"nerve-root"})]
+        other_kinds = {c.kind for c in self.k.conditions} - {"nerve-root"}
+        return {"nerve_signs": nerve,
+                "other_signs": [s for s in self.k.symptoms if s not in nerve and rated(s, other_kinds)]}
 
     def checker_data(self, page: str) -> dict[str, Any]:
         """The data the symptom checker's script reads (see enrich.checker_data)."""

@@ -14,22 +14,25 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from . import regions
+from .addresses import href
 from .enrich import structured_data
 from .escaping import long_date, mailto_href, tel_href
 from .languages import SOURCE
 from .pages import Page
-from .words import ui_for
+from .words import ui_for, ui_in
 
 if TYPE_CHECKING:
     from .pipeline import Edition
 
+HELP_PAGE = "when-to-get-help.md"  # where the line at the top of every page leads
 SITE_CONFIG = "mkdocs.generated.yml"  # the site root's config: mkdocs.yml plus the clinic
 
 
 def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Edition]) -> str:
     """The text of one language's generated site config."""
     language, clinic = edition.language, edition.clinic
-    ui = ui_for(language.code)
+    ui = ui_in(language.code, regions.words_in(clinic["region"]))
     config = json.loads(json.dumps(base))  # a deep copy of plain data
     config["site_url"] = clinic["site_url"]
     config["site_name"] = ui["site"]["site_name"]
@@ -42,9 +45,10 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
         scheme["toggle"]["name"] = ui["site"]["dark_mode" if scheme["scheme"] == "default" else "light_mode"]
     theme["logo"] = "generated/logo" + Path(clinic["logo"]).suffix
     theme["favicon"] = "generated/favicon" + Path(clinic["favicon"]).suffix
-    if language.build_root:  # pages and includes from the language's own folders
-        config["docs_dir"] = language.build_root + "docs"
-        config["watch"] = [*config.get("watch", []), "locales"]
+    # Pages from the language's own copy (service words put in); the sources are watched.
+    config["docs_dir"] = language.docs_root.rstrip("/")
+    config["watch"] = [*config.get("watch", []), "docs" if language.code == SOURCE else "locales", "regions"]
+    if language.build_root:  # includes from the language's own folders
         snippets = _extension(config, "pymdownx.snippets")
         snippets["base_path"] = [language.build_root.rstrip("/"), *snippets["base_path"]]
         snippets["auto_append"] = [language.glossary if path.startswith("includes/") else path
@@ -109,7 +113,27 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "handout_large": ui["handout_link"]["large"],
         "handout_large_booklet": ui["handout_link"]["large_booklet"],
         "language_switch": ui["site"]["language_switch"],
+        "way_out": way_out(ui, clinic),
     }
+
+
+def emergency_number(clinic: dict[str, Any]) -> str:
+    """The number to call in an emergency in the clinic's region."""
+    return str(clinic["region"]["emergency"]["number"])
+
+
+def way_out(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, str]:
+    """The line at the top of every page: its text around the emergency number (which the theme
+    makes a phone link), and the words of its link to when to get help.
+
+    >>> way_out({"way_out": {"text": "In an emergency, call {number} now.", "link": "Help"}},
+    ...         {"region": {"emergency": {"number": "9 1 1"}}})
+    {'before': 'In an emergency, call ', 'number': '9 1 1', 'tel': 'tel:911', 'after': ' now.', 'link': 'Help'}
+    """
+    number = emergency_number(clinic)
+    before, _, after = ui["way_out"]["text"].partition("{number}")
+    return {"before": before, "number": number, "tel": tel_href(number), "after": after,
+            "link": ui["way_out"]["link"]}
 
 
 def translation_notice(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
@@ -133,9 +157,10 @@ def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[st
 
 def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[str, Any]:
     """One page's review dates, twins in other languages and JSON-LD (config.extra.pages["/" + URL])."""
-    lang = edition.language.code
-    return {"last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, lang),
-            "next_review": page.next_review, "next_review_text": long_date(page.next_review, lang),
+    tag = edition.clinic["language"]  # en-US writes dates as November 24, 2026
+    return {"help_href": href(page.file, HELP_PAGE, "emergency"),
+            "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, tag),
+            "next_review": page.next_review, "next_review_text": long_date(page.next_review, tag),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],
             "structured_data": structured_data(edition.knowledge, edition.clinic, page)}
 

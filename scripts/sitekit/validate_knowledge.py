@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .model import LEVELS
+from .levels import LEVELS
 from .problems import Problem
 from .yamlsource import Source, key_path
 
@@ -32,6 +32,7 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
             problems += _refs(source, ("conditions", i, "features", symptom_id), [symptom_id],
                               ids["symptoms"], "symptom")
         problems += _section(source, ("conditions", i, "section"), condition["section"], docs_dir)
+        problems += _sets_apart(source, i, condition, ids["symptoms"])
     for i, treatment in enumerate(data["treatments"]):
         problems += _refs(source, ("treatments", i, "for"), treatment["for"], ids["conditions"], "condition")
         problems += _refs(source, ("treatments", i, "evidence", "sources"),
@@ -40,6 +41,37 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
     problems += _warning_sign_sources(source, ids)
     problems += _outcomes(source, ids)
     problems += _outcome_rules(source, ids)
+    return problems
+
+
+def _sets_apart(source: Source, i: int, condition: dict, symptoms: list[str]) -> list[Problem]:
+    """``distinguishing`` and ``against`` name known symptoms; a distinguishing one fits the
+    condition (rated typical or possible); no answer both sets it apart and argues against it."""
+    problems: list[Problem] = []
+    features = condition["features"]
+    apart: set[str] = set()
+    for j, item in enumerate(condition.get("distinguishing") or []):
+        entry = [item] if isinstance(item, str) else item
+        paths = [("conditions", i, "distinguishing", j)] if isinstance(item, str) else \
+            [("conditions", i, "distinguishing", j, n) for n in range(len(entry))]
+        for symptom_id, path in zip(entry, paths, strict=True):
+            apart.add(symptom_id)
+            if symptom_id not in symptoms:
+                close = difflib.get_close_matches(symptom_id, symptoms, n=1)
+                fix = f"Did you mean '{close[0]}'?" if close else "Use the id of an existing symptom."
+                problems.append(source.problem(path, f"there is no symptom with the id '{symptom_id}'", fix))
+            elif (features.get(symptom_id) or {}).get("fit") not in ("typical", "possible"):
+                problems.append(source.problem(
+                    path, f"'{symptom_id}' sets {condition['id']} apart, but its features do not rate it "
+                    "typical or possible",
+                    "Rate it under features, with its reason, or take it out of distinguishing."))
+    against = condition.get("against") or []
+    problems += _refs(source, ("conditions", i, "against"), against, symptoms, "symptom")
+    for j, symptom_id in enumerate(against):
+        if symptom_id in apart:
+            problems.append(source.problem(("conditions", i, "against", j),
+                                           f"'{symptom_id}' both sets {condition['id']} apart and argues against it",
+                                           "Keep it in one of the two lists."))
     return problems
 
 

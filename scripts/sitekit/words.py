@@ -60,6 +60,18 @@ def ui_for(lang: str = SOURCE_LANG) -> dict[str, Any]:
     return ui
 
 
+@functools.cache
+def _ui_in(lang: str, words: tuple[tuple[str, str], ...]) -> dict[str, Any]:
+    from .placeholders import resolve_data  # words sits below placeholders
+    return resolve_data(ui_for(lang), dict(words))
+
+
+def ui_in(lang: str, service_words: dict[str, str]) -> dict[str, Any]:
+    """Every word of a language with the clinic region's service words put in (((gp)) ...),
+    checked beforehand by the generation step."""
+    return _ui_in(lang, tuple(sorted(service_words.items())))
+
+
 def word_lists(ui: dict[str, Any], path: Path) -> dict[str, dict[str, Any]]:
     """The words for the knowledge file's values, from one word file."""
     missing = [key for key in WORD_LISTS.values() if not isinstance(ui.get(key), dict)]

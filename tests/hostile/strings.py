@@ -11,6 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sitekit import regions, yamlsource
+from sitekit.levels import ACTION_LEVELS
 
 SHOWN = [
     "{{ 7*7 }}",
@@ -25,10 +27,13 @@ SHOWN = [
 ]
 REFUSED = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>', "javascript:alert(1)"]
 
+# The region's texts are written over the region file's (region: use:); a level's number becomes
+# its marker's digits, so that its action still contains it. Two service words, which pages and
+# knowledge texts use as ((gp)) and ((physio)).
 CLINIC_TEXT = [("name",), ("short_name",), ("contact", "address"), ("contact", "hours"),
-               ("region", "name"), ("region", "emergency", "action"), ("region", "urgent", "action"),
-               ("region", "see_doctor", "action"), ("reviewer", "name"), ("reviewer", "role"),
-               ("footer",), ("legal",)]
+               ("region", "name"), *(("region", level, "action") for level in ACTION_LEVELS),
+               ("region", "words", "gp"), ("region", "words", "physio"),
+               ("reviewer", "name"), ("reviewer", "role"), ("footer",), ("legal",)]
 KNOWLEDGE_TEXT = {"name", "short_name", "summary", "why", "question", "note", "publisher", "title",
                   "description", "label", "cautions", "text", "helps", "what", "who"}
 
@@ -39,7 +44,7 @@ def marker(n: int) -> str:
 
 def _set(data: dict, path: tuple, value: str) -> None:
     for key in path[:-1]:
-        data = data[key]
+        data = data.setdefault(key, {})
     data[path[-1]] = value
 
 
@@ -66,9 +71,13 @@ def poison(project: Path) -> dict[str, str]:
         return text
 
     clinic_path = project / "clinic.yml"
+    whole = regions.whole_region(yamlsource.load(clinic_path, "clinic.yml"), project / "regions")
     clinic = yaml.safe_load(clinic_path.read_text(encoding="utf-8"))
     for path in CLINIC_TEXT:
-        _set(clinic, path, tag(""))
+        text = tag("")
+        _set(clinic, path, text)
+        if path[0] == "region" and path[-1] == "action" and whole[path[1]].get("number"):
+            _set(clinic, (*path[:-1], "number"), text.split()[0][2:])  # Zq003 -> 003
     clinic["contact"]["email"] = "first.last+knee@example.org"  # the + must survive the mailto: link
     # English alone: the other languages' pages come from the same templates, with words from
     # locales/ (not poisoned here); every clinic text is now one plain text.

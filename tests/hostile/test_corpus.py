@@ -52,6 +52,11 @@ def _knowledge(name, at, key, words, **kw) -> Case:
     return Case(name, "data/knowledge.yml", "", "", key, words, at=at, **kw)
 
 
+def _knowledge_text(name, old, new, key, words, **kw) -> Case:
+    """A knowledge case that edits today's wording (still to be made a data-found edit, as _knowledge)."""
+    return Case(name, "data/knowledge.yml", old, new, key, words, **kw)
+
+
 def _page(name, old, new, key, words, page="docs/anatomy.md", **kw) -> Case:
     return Case(name, page, old, new, key, words, **kw)
 
@@ -82,6 +87,18 @@ CASES = [
     _knowledge("two conditions, one section",
                lambda d: (("conditions", 1, "section"), f"section: {d['conditions'][0]['section']}"),
                "conditions[1].section", "also the section of conditions[0]"),
+    # What sets a condition apart, and what argues against it: ids that exist, in one list only
+    _knowledge_text("unknown symptom that sets a condition apart", "distinguishing: [walk-eases-sitting]",
+               "distinguishing: [walk-eases-sittin]", "conditions[3].distinguishing[0]", "no symptom with the id"),
+    _knowledge_text("unknown symptom in a distinguishing pair", "distinguishing: [lump-behind-knee]",
+               "distinguishing: [[lump-behind-knee, knee-bak]]", "conditions[7].distinguishing[0][1]",
+               "did you mean 'knee-back'"),
+    _knowledge_text("unknown symptom against a condition", "against: [walk-eases-sitting]",
+               "against: [walk-eases-siting]", "conditions[0].against[0]", "no symptom with the id"),
+    _knowledge_text("distinguishing answer the condition does not rate", "distinguishing: [calf-walk-eases-standing]",
+               "distinguishing: [knee-back]", "conditions[13].distinguishing[0]", "typical or possible"),
+    _knowledge_text("one answer both for and against", "against: [weakness]", "against: [outer-thigh]",
+               "conditions[11].against[0]", "argues against it"),
     # YAML reading (items 5, 6, 7)
     _clinic("duplicate key", "short_name: Example Clinic\n", "short_name: Example Clinic\nname: Other\n", "name",
             "written twice (lines 7 and 9)", line_shift=1),
@@ -133,6 +150,27 @@ CASES = [
           "unknown key"),
     _page("front matter with a duplicate key", "description: How", "title: A\ntitle: B\ndescription: How", "title",
           "written twice", line_shift=1),
+    # The region: service words, levels and numbers
+    _page("unknown service word in a page", TOP, "\nSee a ((doctr)).\n" + TOP, "((doctr))", "not a service word",
+          column=7),
+    _page("service word in front matter", "description: How", "description: See a ((gp))", "front matter",
+          "is in the front matter"),
+    _knowledge_text("unknown service word in a knowledge text", "heading: See a ((gp)) or ((physio)) soon",
+               "heading: See a ((gp)) or ((physo)) soon", "outcomes[3].heading", "Did you mean ((physio))?"),
+    _clinic("service word with no value", "  use: uk\n", "  use: uk\n  words: {gp: ''}\n", "region.words.gp",
+            "is empty", line_shift=1),
+    _clinic("region that does not exist", "  use: uk", "  use: gb", "region.use", "there is no region 'gb'"),
+    _clinic("level spelled the old way", "  use: uk\n", "  use: uk\n  see_doctor: {action: Book a visit.}\n",
+            "region.see_doctor", "unknown key 'see_doctor'", line_shift=1),
+    _clinic("level that does not exist", "  use: uk\n", "  use: uk\n  soon: {action: Book a visit.}\n",
+            "region.soon", "emergency-department, urgent, see-doctor", line_shift=1),
+    _clinic("action without its number", "  use: uk\n",
+            "  use: uk\n  urgent: {action: {en: Call the urgent line today., es: Llame hoy al 111.}}\n",
+            "region.urgent.action.en", "does not contain its number 111", line_shift=1),
+    _clinic("number changed, actions not", "  use: uk\n", "  use: uk\n  emergency: {number: '112'}\n",
+            "region.emergency.number", "does not contain its number 112", line_shift=1),
+    Case("translated number that became another", "regions/uk.yml", "es: Llame al 999 o vaya",
+         "es: Llame al 112 o vaya", "emergency.action.es", "does not contain its number 999"),
 ]
 
 
@@ -150,6 +188,20 @@ def test_edit_gives_a_located_error(tmp_path, case: Case):
     where = f"{case.file}:{line + case.line_shift}:" + (f"{case.column}:" if case.column else "")
     key = f" {case.key}:" if case.key else ""
     assert any(e.startswith(where) and (key in e) and case.words.lower() in e.lower() for e in errors), errors
+
+
+
+def test_a_service_word_the_region_lacks_is_named_where_the_page_uses_it(tmp_path):
+    """The US region has no urgent phone line: a page that names one stops the build at its line."""
+    project = copy_inputs(tmp_path)
+    edit(project / "clinic.yml", "  use: uk", "  use: us")
+    edit(project / "docs/anatomy.md", TOP, "\nCall ((urgent-line)) for advice.\n" + TOP)
+    line = (project / "docs/anatomy.md").read_text(encoding="utf-8").split("\n").index(
+        "Call ((urgent-line)) for advice.") + 1
+    errors = generation_errors(project)
+    assert any(e.startswith(f"docs/anatomy.md:{line}:6:") and " ((urgent-line)):" in e
+               and "no word for ((urgent-line)) in 'en'" in e and "region: words: urgent-line" in e
+               for e in errors), errors
 
 
 # Files that are not UTF-8, and a UTF-8 BOM (which is fine). Each writes one character that is

@@ -27,12 +27,14 @@ const DATA = {
   ],
   conditions: [
     // 3 typical (a, b, c)
-    { id: "nerve", features: { a: { fit: "typical", why: "na" }, b: { fit: "typical" }, c: { fit: "typical" },
+    // `distinguishing`: each typical feature sets it apart here, so the tests of the overall fit
+    // below see the other gates; the gates of distinguishing and against have their own tests.
+    { id: "nerve", distinguishing: ["a", "b", "c"], features: { a: { fit: "typical", why: "na" }, b: { fit: "typical" }, c: { fit: "typical" },
       d: { fit: "unusual", why: "nd" } } },
     // 2 typical (a, b): a smaller condition
-    { id: "knee", features: { a: { fit: "typical" }, b: { fit: "typical" }, d: { fit: "possible" } } },
+    { id: "knee", distinguishing: ["a", "b"], features: { a: { fit: "typical" }, b: { fit: "typical" }, d: { fit: "possible" } } },
     // 4 typical (a, b, c, d)
-    { id: "broad", features: { a: { fit: "typical" }, b: { fit: "typical" }, c: { fit: "typical" },
+    { id: "broad", distinguishing: ["a", "b", "c", "d"], features: { a: { fit: "typical" }, b: { fit: "typical" }, c: { fit: "typical" },
       d: { fit: "typical" }, e: { fit: "possible" } } },
   ],
 };
@@ -62,6 +64,20 @@ test("the order of levels comes from data.outcomes", () => {
   const data = clone(DATA);
   data.outcomes.reverse(); // self-care now outranks everything
   assert.equal(outcome(data, ["red", "blue"]).level, "see-doctor");
+});
+
+test("a level the script has never heard of ranks by its place in data.outcomes", () => {
+  const data = clone(DATA);
+  data.outcomes.splice(1, 0, { level: "go-now" });
+  data.warningSigns.push({ id: "green", level: "go-now" });
+  assert.deepEqual(outcome(data, ["amber", "green"]), { level: "go-now", reasons: [{ kind: "sign", id: "green" }] });
+  assert.equal(outcome(data, ["red", "green"]).level, "emergency");
+});
+
+test("a symptom alone gives the last level of data.outcomes, whatever its name", () => {
+  const data = clone(DATA);
+  data.outcomes.push({ level: "home" });
+  assert.equal(outcome(data, ["a"]).level, "home");
 });
 
 test("rules: `all` needs every id, `any` needs one", () => {
@@ -134,7 +150,7 @@ test("as many misfits as fits is not named, even with a high enough share", () =
   const data = clone(DATA);
   data.matching.weights.unusual = 0;
   data.matching.min_typical = 2;
-  data.conditions.push({ id: "split", features: { a: { fit: "typical" }, b: { fit: "typical" },
+  data.conditions.push({ id: "split", distinguishing: ["a"], features: { a: { fit: "typical" }, b: { fit: "typical" },
     e: { fit: "unusual" }, f: { fit: "unusual" } } });
   // split: fits a, b; misfits e, f; score 4 / (2*4) = .5 = min_share, but 2 fits = 2 misfits
   assert.ok(!ids(match(data, ["a", "b", "e", "f"])).includes("split"));
@@ -144,7 +160,7 @@ test("as many misfits as fits is not named, even with a high enough share", () =
 
 test("equal share and coverage is a tie: same place, flagged, not broken by file order", () => {
   const data = clone(DATA);
-  data.conditions.push({ id: "also-knee", features: { a: { fit: "typical" }, b: { fit: "typical" } } });
+  data.conditions.push({ id: "also-knee", distinguishing: ["a"], features: { a: { fit: "typical" }, b: { fit: "typical" } } });
   const named = match(data, ["a", "b"]);
   assert.deepEqual(named.slice(0, 2).map((r) => [r.id, r.place, r.tied]), [["also-knee", 1, true], ["knee", 1, true]]);
   assert.deepEqual(named.slice(2).map((r) => [r.id, r.place, r.tied]), [["nerve", 3, false], ["broad", 4, false]]);
@@ -170,4 +186,59 @@ test("missing or broken data gives no names and does not throw", () => {
   assert.deepEqual(match({}, ["a"]), []);
   assert.deepEqual(match(null, ["a"]), []);
   assert.deepEqual(outcome(null, ["a"]), { level: null, reasons: [] });
+});
+
+// ------------------------------------------------------------------ what sets a condition apart
+
+// "shared" and "older" fit both conditions typically but set neither apart.
+const APART = {
+  matching: { weights: { typical: 2, possible: 1, unusual: -2 }, min_typical: 1, min_share: 0.25 },
+  symptoms: Object.fromEntries(["shared", "older", "lump", "walk", "cough", "calf"].map((id) => [id, { label: id }])),
+  outcomes: [{ level: "emergency" }, { level: "urgent" }, { level: "see-doctor" }, { level: "self-care" }],
+  conditions: [
+    { id: "cyst", distinguishing: ["lump"], features: { lump: { fit: "typical" }, shared: { fit: "typical" },
+      older: { fit: "typical" } } },
+    { id: "root", distinguishing: [["cough", "calf"]], against: ["walk"],
+      features: { cough: { fit: "typical" }, calf: { fit: "typical" }, shared: { fit: "typical" }, older: { fit: "typical" } } },
+    { id: "never", distinguishing: [], features: { shared: { fit: "typical" }, older: { fit: "typical" } } },
+  ],
+};
+
+test("answers many conditions share never name one on their own", () => {
+  assert.deepEqual(match(APART, ["shared"]), []);
+  assert.deepEqual(match(APART, ["shared", "older"]), []);
+});
+
+test("a distinguishing answer names its condition, and says which answer did", () => {
+  const named = match(APART, ["lump", "shared", "older"]);
+  assert.deepEqual(ids(named), ["cyst"]);
+  assert.deepEqual(named[0].because, ["lump"]);
+});
+
+test("a distinguishing entry of several answers needs all of them", () => {
+  assert.deepEqual(match(APART, ["cough", "shared"]), []);
+  assert.deepEqual(ids(match(APART, ["cough", "calf", "shared"])), ["root"]);
+  assert.deepEqual(match(APART, ["cough", "calf"])[0].because, ["cough", "calf"]);
+});
+
+test("an answer against a condition keeps it from being named", () => {
+  assert.deepEqual(match(APART, ["cough", "calf", "walk"]), []);
+  assert.deepEqual(ids(match(APART, ["cough", "calf", "walk", "lump"])), ["cyst"]);
+});
+
+test("a condition with nothing that sets it apart is never named", () => {
+  assert.ok(!ids(match(APART, ["shared", "older", "lump", "cough", "calf"])).includes("never"));
+});
+
+test("no distinguishing list at all: never named", () => {
+  const data = clone(APART);
+  delete data.conditions[0].distinguishing;
+  assert.deepEqual(match(data, ["lump", "shared"]), []);
+});
+
+test("a met outcome rule that hides conditions names nothing", () => {
+  const data = clone(APART);
+  data.outcomeRules = [{ id: "swollen", level: "urgent", when: { any: ["calf"] }, hidesConditions: true }];
+  assert.deepEqual(match(data, ["lump", "calf"]), []);
+  assert.deepEqual(ids(match(data, ["lump"])), ["cyst"]);
 });

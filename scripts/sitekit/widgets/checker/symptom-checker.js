@@ -33,6 +33,13 @@
     return ((data && data.outcomes) || []).map(function (o) { return o.level; });
   }
 
+  /** The outcome of a level in data.outcomes (heading, action, number, now, alert), or {}. */
+  function levelInfo(data, level) {
+    var found = {};
+    ((data && data.outcomes) || []).forEach(function (o) { if (o.level === level) found = o; });
+    return found;
+  }
+
   function ruleMet(rule, ticked) {
     var when = (rule && rule.when) || {};
     var isTicked = function (id) { return ticked.indexOf(id) !== -1; };
@@ -44,7 +51,8 @@
   /**
    * What to do, and how soon, for the ticked ids (symptoms and warning signs).
    * The most serious of: the levels of ticked warning signs and of the outcome rules whose `when`
-   * is met; otherwise "self-care" when any symptom is ticked; otherwise null (nothing ticked).
+   * is met; otherwise the last (least serious) level when any symptom is ticked; otherwise null
+   * (nothing ticked). The levels and their order come from data.outcomes, never from this script.
    * reasons = the signs and rules that give that level, signs first, in data order.
    * Returns {level: string|null, reasons: [{kind: "sign"|"rule", id}]}.
    */
@@ -69,7 +77,7 @@
     if (level === null) {
       var symptoms = (data && data.symptoms) || {};
       var anySymptom = ticked.some(function (id) { return has(symptoms, id); });
-      return { level: anySymptom ? "self-care" : null, reasons: [] };
+      return { level: anySymptom && order.length ? order[order.length - 1] : null, reasons: [] };
     }
     return {
       level: level,
@@ -78,12 +86,14 @@
     };
   }
 
-  /** The ticked warning signs that keep the checker from naming any condition. */
+  /** The ticked warning signs, and the met outcome rules, that keep the checker from naming any condition. */
   function hidingSigns(data, tickedIds) {
     var ticked = unique(tickedIds);
     return ((data && data.warningSigns) || []).filter(function (sign) {
       return sign.hidesConditions && ticked.indexOf(sign.id) !== -1;
-    });
+    }).concat(((data && data.outcomeRules) || []).filter(function (rule) {
+      return rule.hidesConditions && ruleMet(rule, ticked);
+    }));
   }
 
   function weightOf(weights, fit) {
@@ -92,16 +102,20 @@
   }
 
   /**
-   * The conditions that fit the ticked symptoms well enough to be named (data.matching).
-   * ticked = ticked symptom ids; rated = those that at least one condition rates.
-   * score = sum of weights[fit]; share = score / (weights.typical * rated count);
-   * coverage = ticked typical features / all typical features of the condition.
-   * Named when: typical ticked >= min_typical, fits > misfits, and share >= min_share.
+   * The conditions the ticked answers support well enough to be named. Three gates, all needed:
+   * 1. one of the condition's `distinguishing` entries (lists of symptom ids, from its sources) is
+   *    ticked in full: answers that many conditions share never name one on their own;
+   * 2. none of its `against` answers is ticked;
+   * 3. the ticks fit it overall (data.matching): typical ticked >= min_typical, fits > misfits and
+   *    share >= min_share, where score = sum of weights[fit]; share = score / (weights.typical *
+   *    rated count), rated = the ticked symptoms at least one condition rates; coverage = ticked
+   *    typical features / all typical features of the condition.
    * Ordered by share, then coverage; equal share and coverage is a tie: same `place`, and
    * within a tie by id, so the order of the file never decides.
    * A ticked warning sign with hidesConditions (a likely clot, a joint infection) names nothing:
    * what it points to is not on the list, and naming a cause beside it could mislead.
-   * Returns [{id, place, tied, score, share, coverage, typical, fits: [{id, fit, why}], misfits}].
+   * Returns [{id, place, tied, score, share, coverage, typical, because: [ids], fits: [{id, fit, why}], misfits}];
+   * `because` = the ticked answers that set it apart.
    */
   function match(data, tickedIds) {
     if (hidingSigns(data, tickedIds).length) return [];
@@ -110,6 +124,7 @@
     var weights = matching.weights || {};
     var conditions = (data && data.conditions) || [];
     var ticked = unique(tickedIds).filter(function (id) { return has(symptoms, id); });
+    var isTicked = function (id) { return ticked.indexOf(id) !== -1; };
     var rated = ticked.filter(function (id) {
       return conditions.some(function (c) { return has(c.features, id); });
     });
@@ -120,7 +135,13 @@
     var named = [];
     conditions.forEach(function (condition) {
       var features = condition.features || {};
-      var r = { id: condition.id, score: 0, typical: 0, fits: [], misfits: [] };
+      var met = (condition.distinguishing || []).filter(function (entry) {
+        var ids = typeof entry === "string" ? [entry] : (entry || []);
+        return ids.length > 0 && ids.every(isTicked);
+      });
+      if (!met.length || (condition.against || []).some(isTicked)) return;
+      var because = unique([].concat.apply([], met.map(function (e) { return typeof e === "string" ? [e] : e; })));
+      var r = { id: condition.id, score: 0, typical: 0, fits: [], misfits: [], because: because };
       var typicalAll = 0;
       Object.keys(features).forEach(function (id) {
         if (features[id] && features[id].fit === "typical") typicalAll += 1;
@@ -150,7 +171,7 @@
     });
     return named.map(function (r) {
       return { id: r.id, place: r.place, tied: r.tied, score: r.score, share: r.share, coverage: r.coverage,
-        typical: r.typical, fits: r.fits, misfits: r.misfits };
+        typical: r.typical, because: r.because, fits: r.fits, misfits: r.misfits };
     });
   }
 
@@ -260,8 +281,8 @@
       var reasonsBox = box.querySelector("[data-sc-reasons-box]");
       if (!result.reasons.length && reasonsBox) reasonsBox.parentNode.removeChild(reasonsBox);
     }
-    // Emergency and same-day outcomes interrupt a screen reader; the others wait their turn.
-    var serious = result.level === "emergency" || result.level === "urgent";
+    // Outcomes marked alert (emergency, same day) interrupt a screen reader; the others wait their turn.
+    var serious = !!levelInfo(this.data, result.level).alert;
     (serious ? this.alert : this.outcomeBox).appendChild(box);
   };
 
@@ -287,8 +308,10 @@
         .map(function (o) { return self.nameOf(o.id); });
       item.appendChild(el("p", "sc-result__tie", fill(t.tiedWith, { names: listWords(others, t) })));
     }
+    var because = (result.because || []).map(labelOf);
     var why = fill(result.misfits.length ? t.whyMixed : t.whyLine, {
-      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical });
+      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical,
+      because: listWords(because, t) });
     item.appendChild(el("p", "sc-result__why", why));
     if (condition.helps) {
       var helps = el("p", "sc-result__helps");
@@ -352,13 +375,14 @@
     var result = outcome(data, ticked);
     this.showOutcome(result);
     var level = result.level;
-    var info = {};
-    (data.outcomes || []).forEach(function (o) { if (o.level === level) info = o; });
+    var info = levelInfo(data, level);
 
     // The bar that leads to the result: shown from the first tick, with the count.
     if (this.bar) {
-      this.bar.hidden = !ticked.length;
+      this.bar.hidden = !ticked.length && !this.steps; // one question at a time: the result is always a tap away
       this.bar.setAttribute("data-bar-level", level || "");
+      // The level's colours (the generated clinic.css) follow its class.
+      this.bar.className = this.bar.className.replace(/\s*kb-level--\S+/g, "") + (level ? " kb-level--" + level : "");
       this.barButton.textContent = fill(ticked.length === 1 ? t.seeOne : t.seeMany, { count: ticked.length });
       var inline = this.bar.querySelectorAll("[data-sc-inline]");
       for (var i = 0; i < inline.length; i++) inline[i].hidden = inline[i].getAttribute("data-sc-inline") !== level;
@@ -372,9 +396,9 @@
     if (!ticked.length) {
       status = t.statusEmpty;
       this.body.appendChild(el("p", "sc-results__empty", t.emptyText));
-    } else if (level === "emergency") {
-      // An emergency stops the list: nothing may suggest waiting or treating it at home.
-      status = head + " " + fill(t.statusEmergency, { number: info.number || "" });
+    } else if (info.now) {
+      // Help needed now stops the list: nothing may suggest waiting or treating it at home.
+      status = head + " " + (info.number ? fill(t.statusEmergency, { number: info.number }) : (info.action || ""));
     } else {
       var named = symptomTicked.length ? match(data, ticked) : [];
       var known = el("p", "sc-results__known", fill(t.knownCount, { count: (data.conditions || []).length }));
@@ -425,17 +449,286 @@
     this.form.addEventListener("submit", function (event) { event.preventDefault(); });
     this.form.addEventListener("reset", function () {
       // The reset event fires before the boxes are cleared.
-      root.setTimeout(function () { self.showAll = false; self.update(self.text.statusCleared); }, 0);
+      root.setTimeout(function () {
+        self.showAll = false;
+        self.update(self.text.statusCleared);
+        if (self.steps) self.showStep(0, false);
+      }, 0);
     });
     if (this.barButton) {
-      this.barButton.addEventListener("click", function () {
-        // The results' heading at the top of the screen (scroll-padding keeps it clear of the
-        // sticky header), so the outcome under it is on the first screen.
-        if (self.heading.scrollIntoView) self.heading.scrollIntoView({ block: "start" });
-        self.heading.focus({ preventScroll: true });
-      });
+      // The result at any point: the results' heading at the top of the screen (scroll-padding
+      // keeps it clear of the sticky header), so the outcome under it is on the first screen.
+      this.barButton.addEventListener("click", function () { self.showResult(); });
     }
+    var printButton = this.root.querySelector("[data-sc-print]");
+    if (printButton) printButton.addEventListener("click", function () { self.print(); });
+    this.startSteps();
     this.update();
+  };
+
+  // ------------------------------------------------------------------ one question at a time
+  // The answers stay native checkboxes in the form, in the page from the start; the stepper only
+  // shows some of them at a time. Warning signs (and answers that alone raise a rule that hides
+  // the conditions, such as a swollen calf) come first, most serious level first, then each
+  // question of data.groups in order; a question with many answers is split into short parts.
+
+  /** The steps: [{question, level|null, options: [the .sc-option boxes]}]. */
+  Checker.prototype.buildSteps = function () {
+    var self = this;
+    var data = this.data;
+    var t = this.text;
+    var size = Math.max(1, Number(t.stepSize) || 5);
+    var order = levelOrder(data);
+    var optionOf = function (input) { return input.closest ? input.closest(".sc-option") : input.parentNode; };
+    var inputs = Array.prototype.slice.call(this.form.querySelectorAll("input[type=checkbox], input[type=radio]"));
+    var byValue = {};
+    inputs.forEach(function (input) { byValue[input.value] = input; });
+    // Answers asked among the warning signs, with their level.
+    // Within a level, such answers come before the signs (a swollen calf is the first question of its level).
+    var flags = [];
+    (data.outcomeRules || []).forEach(function (rule) {
+      var when = rule.when || {};
+      if (!rule.hidesConditions || !when.any) return;
+      when.any.forEach(function (id) { if (byValue[id]) flags.push({ input: byValue[id], level: rule.level }); });
+    });
+    (data.warningSigns || []).forEach(function (sign) {
+      if (byValue[sign.id]) flags.push({ input: byValue[sign.id], level: sign.level });
+    });
+    var flagged = flags.map(function (f) { return f.input; });
+    var steps = [];
+    var signSize = Math.max(1, Number(t.signStepSize) || size);
+    var chunk = function (options, question, level) {
+      var most = level ? signSize : size; // warning signs are longer, with their tags
+      var parts = Math.ceil(options.length / most);
+      var per = Math.ceil(options.length / parts);
+      for (var p = 0; p < parts; p++) {
+        steps.push({ question: parts > 1 ? fill(t.stepMore, { question: question, part: p + 1, parts: parts }) : question,
+          level: level, options: options.slice(p * per, (p + 1) * per) });
+      }
+    };
+    var questions = t.signQuestions || {};
+    var anyQuestion = questions[Object.keys(questions)[0]] || "";
+    order.forEach(function (level) {
+      var mine = flags.filter(function (f) { return f.level === level; }).map(function (f) { return optionOf(f.input); });
+      if (mine.length) chunk(mine, questions[level] || anyQuestion, level);
+    });
+    (data.groups || []).forEach(function (group) {
+      var options = (group.symptoms || []).map(function (id) { return byValue[id]; })
+        .filter(function (input) { return input && flagged.indexOf(input) === -1; }).map(optionOf);
+      if (options.length) chunk(options, group.question, null);
+    });
+    // Anything the data did not place (never expected) goes last, so no answer is unreachable.
+    var placed = [];
+    steps.forEach(function (step) { placed = placed.concat(step.options); });
+    var rest = inputs.map(optionOf).filter(function (o) { return placed.indexOf(o) === -1; });
+    if (rest.length) chunk(rest, "", null);
+    steps.forEach(function (step) {
+      step.ids = step.options.map(function (o) { return o.querySelector("input").value; });
+    });
+    return steps;
+  };
+
+  /** Whether ticking answers of `step` could still change the result, given what is ticked now:
+   * a more serious level, or (when conditions are not hidden) which conditions are named. */
+  Checker.prototype.stepMatters = function (step, ticked) {
+    var data = this.data;
+    var order = levelOrder(data);
+    var now = outcome(data, ticked).level;
+    var rank = function (level) { var i = order.indexOf(level); return i === -1 ? order.length : i; };
+    if (now !== null && rank(now) === 0) return false; // the most serious level: nothing can add to it
+    var could = [];
+    (data.warningSigns || []).forEach(function (s) { if (step.ids.indexOf(s.id) !== -1) could.push(s.level); });
+    (data.outcomeRules || []).forEach(function (rule) {
+      var ids = (rule.when && (rule.when.all || rule.when.any)) || [];
+      if (ids.some(function (id) { return step.ids.indexOf(id) !== -1; })) could.push(rule.level);
+    });
+    if (could.some(function (level) { return now === null || rank(level) < rank(now); })) return true;
+    var helpNow = (data.outcomes || []).some(function (o) { return o.level === now && o.now; });
+    if (helpNow || hidingSigns(data, ticked).length) return false; // no condition is listed then
+    var rated = (data.conditions || []).some(function (c) {
+      return step.ids.some(function (id) { return has(c.features, id); });
+    });
+    return rated;
+  };
+
+  /** The steps still to be asked: every step up to the current one, then those that matter. */
+  Checker.prototype.activeSteps = function () {
+    var ticked = this.tickedIds();
+    var self = this;
+    return this.steps.filter(function (step, i) { return i <= self.at || self.stepMatters(step, ticked); });
+  };
+
+  Checker.prototype.showStep = function (index, focus) {
+    var t = this.text;
+    var steps = this.steps;
+    this.at = Math.max(0, Math.min(index, steps.length - 1));
+    var step = steps[this.at];
+    this.root.classList.remove("sc--result");
+    this.form.hidden = false;
+    if (this.editButton) this.editButton.hidden = true;
+    var all = this.form.querySelectorAll(".sc-option");
+    for (var i = 0; i < all.length; i++) all[i].hidden = step.options.indexOf(all[i]) === -1;
+    var sets = this.form.querySelectorAll("fieldset");
+    for (var j = 0; j < sets.length; j++) sets[j].hidden = !sets[j].querySelector(".sc-option:not([hidden])");
+    var active = this.activeSteps();
+    var position = active.indexOf(step) + 1;
+    this.question.textContent = step.question;
+    this.stepHint.hidden = !step.level;
+    this.progress.textContent = fill(t.progress, { step: position, total: active.length });
+    if (this.progressLine) this.progressLine.style.width = Math.round(100 * position / active.length) + "%";
+    this.backButton.disabled = this.at === 0;
+    var last = active[active.length - 1] === step;
+    this.nextButton.textContent = last ? t.lastNext : this.nextWord;
+    if (focus) {
+      this.question.focus({ preventScroll: true });
+      if (this.stepper.scrollIntoView) this.stepper.scrollIntoView({ block: "start" });
+    }
+  };
+
+  Checker.prototype.next = function () {
+    var active = this.activeSteps();
+    var i = active.indexOf(this.steps[this.at]);
+    if (i === active.length - 1) return this.showResult();
+    this.showStep(this.steps.indexOf(active[i + 1]), true);
+  };
+
+  Checker.prototype.back = function () {
+    var active = this.activeSteps();
+    var i = active.indexOf(this.steps[this.at]);
+    if (i > 0) this.showStep(this.steps.indexOf(active[i - 1]), true);
+  };
+
+  /** The result on its own, from the top of the screen; "Change my answers" goes back. */
+  Checker.prototype.showResult = function () {
+    this.root.classList.add("sc--result");
+    if (this.steps) this.form.hidden = true;
+    if (this.editButton) this.editButton.hidden = !this.steps;
+    if (this.heading.scrollIntoView) this.heading.scrollIntoView({ block: "start" });
+    this.heading.focus({ preventScroll: true });
+  };
+
+  /** Show the question that holds an answer (an input of the form). */
+  Checker.prototype.reveal = function (input) {
+    if (!this.steps) return;
+    var option = input && (input.closest ? input.closest(".sc-option") : null);
+    for (var i = 0; i < this.steps.length; i++) {
+      if (this.steps[i].options.indexOf(option) !== -1) { this.showStep(i, false); return; }
+    }
+  };
+
+  Checker.prototype.startSteps = function () {
+    var self = this;
+    this.stepper = this.root.querySelector("[data-sc-stepper]");
+    this.nav = this.root.querySelector("[data-sc-nav]");
+    if (!this.stepper || !this.nav) return;
+    this.question = this.stepper.querySelector("[data-sc-question]");
+    this.stepHint = this.stepper.querySelector("[data-sc-step-hint]");
+    this.progress = this.stepper.querySelector("[data-sc-progress]");
+    this.progressLine = this.stepper.querySelector("[data-sc-progress-line]");
+    this.backButton = this.nav.querySelector("[data-sc-back]");
+    this.nextButton = this.nav.querySelector("[data-sc-next]");
+    this.editButton = this.root.querySelector("[data-sc-edit]");
+    this.nextWord = this.nextButton.textContent;
+    this.steps = this.buildSteps();
+    if (!this.steps.length) { this.steps = null; return; }
+    this.root.classList.add("sc--steps");
+    this.stepper.hidden = false;
+    this.nav.hidden = false;
+    this.backButton.addEventListener("click", function () { self.back(); });
+    this.nextButton.addEventListener("click", function () { self.next(); });
+    if (this.editButton) this.editButton.addEventListener("click", function () { self.showStep(self.at, true); });
+    // Ticking can make later questions matter, or not: keep the progress line true.
+    this.form.addEventListener("change", function () { if (!self.form.hidden) self.showStep(self.at, false); });
+    this.showStep(0, false);
+  };
+
+  // ------------------------------------------------------------------ print or save my answers
+  // One sheet for the reader to take to an appointment: the answers, what to do and how soon,
+  // what it may be, the date and the page's address. It is made in the page, put under <body>
+  // only while printing (checker.css prints it alone), and never stored or sent.
+
+  Checker.prototype.printSheet = function () {
+    var t = this.text;
+    var self = this;
+    var data = this.data;
+    var ticked = this.tickedIds();
+    var labelOf = function (id) {
+      var s = (data.symptoms || {})[id];
+      if (s) return s.label;
+      var sign = self.byId.sign[id];
+      return sign ? sign.label : id;
+    };
+    var sheet = el("div", "sc-print-sheet");
+    sheet.setAttribute("data-sc-sheet", "");
+    sheet.lang = document.documentElement.lang || "";
+    sheet.appendChild(el("h1", null, t.printTitle));
+    var when = new Date();
+    var date = when.toLocaleDateString(sheet.lang || undefined, { year: "numeric", month: "long", day: "numeric" });
+    sheet.appendChild(el("p", "sc-print-sheet__meta", fill(t.printDate, { date: date })));
+    var address = root.location ? String(root.location.href).split("#")[0] : "";
+    sheet.appendChild(el("p", "sc-print-sheet__meta", fill(t.printAddress, { url: address })));
+
+    var result = outcome(data, ticked);
+    sheet.appendChild(el("h2", null, t.printTodo));
+    var info = {};
+    (data.outcomes || []).forEach(function (o) { if (o.level === result.level) info = o; });
+    if (result.level) {
+      var todo = el("div", "sc-print-sheet__todo");
+      todo.setAttribute("data-level", result.level);
+      todo.appendChild(el("p", "sc-print-sheet__heading", info.heading || result.level));
+      if (info.action) todo.appendChild(el("p", null, info.action + (info.number ? " " + info.number : "")));
+      result.reasons.forEach(function (r) { todo.appendChild(el("p", null, self.reasonText(r))); });
+      if (info.advice) todo.appendChild(el("p", null, info.advice));
+      sheet.appendChild(todo);
+    } else {
+      sheet.appendChild(el("p", null, t.printNoAnswers));
+    }
+
+    if (result.level && !info.now) { // help now: nothing may suggest waiting
+      sheet.appendChild(el("h2", null, t.printMayBe));
+      var named = match(data, ticked).slice(0, Math.max(Number(t.showTop) || 3, 1));
+      if (named.length) {
+        var ul = el("ul", "sc-print-sheet__named");
+        named.forEach(function (r) {
+          var li = el("li", null, self.nameOf(r.id));
+          li.setAttribute("data-condition", r.id);
+          ul.appendChild(li);
+        });
+        sheet.appendChild(ul);
+      } else {
+        sheet.appendChild(el("p", null, t.noFitTitle));
+      }
+    }
+
+    sheet.appendChild(el("h2", null, t.printAnswers));
+    if (ticked.length) {
+      var answers = el("ul", "sc-print-sheet__answers");
+      ticked.forEach(function (id) { answers.appendChild(el("li", null, labelOf(id))); });
+      sheet.appendChild(answers);
+    } else {
+      sheet.appendChild(el("p", null, t.printNoAnswers));
+    }
+    sheet.appendChild(el("p", "sc-print-sheet__bring", t.printBring));
+    var disclaimer = this.root.querySelector(".sc-disclaimer");
+    if (disclaimer) sheet.appendChild(el("p", "sc-print-sheet__small", disclaimer.textContent));
+    sheet.appendChild(el("p", "sc-print-sheet__small", t.printPrivate));
+    return sheet;
+  };
+
+  /** Put the sheet under <body> and print it alone; take it away afterwards. */
+  Checker.prototype.print = function () {
+    var old = document.querySelectorAll("[data-sc-sheet]");
+    for (var i = 0; i < old.length; i++) old[i].parentNode.removeChild(old[i]);
+    var sheet = this.printSheet();
+    document.body.appendChild(sheet);
+    document.documentElement.classList.add("sc-printing");
+    var done = function () {
+      document.documentElement.classList.remove("sc-printing");
+      if (sheet.parentNode) sheet.parentNode.removeChild(sheet);
+      root.removeEventListener("afterprint", done);
+    };
+    root.addEventListener("afterprint", done);
+    if (typeof root.print === "function") root.print();
   };
 
   function initRoot(box) {
@@ -446,7 +739,9 @@
     var app = box.querySelector("[data-sc-app]");
     var fallback = box.querySelector("[data-sc-fallback]");
     if (!data || !text || !app || !box.querySelector("[data-sc-form]")) return; // fallback stays
-    new Checker(box, data, text).start(); // may pick up boxes the browser restored on "back"
+    var checker = new Checker(box, data, text);
+    box.symptomChecker = checker;
+    checker.start(); // may pick up boxes the browser restored on "back"
     app.hidden = false;
     if (fallback) fallback.hidden = true;
     box.setAttribute(READY, "true");
@@ -461,7 +756,14 @@
     } catch (e) { /* never break the rest of the page */ }
   }
 
-  root.SymptomChecker = { outcome: outcome, match: match, init: init };
+  /** Show the question that holds the answer with this id (for links and tests from outside). */
+  function reveal(id) {
+    var input = document.getElementById("sc-" + id);
+    var box = input && input.closest ? input.closest('[data-module="symptom-checker"]') : null;
+    if (box && box.symptomChecker) box.symptomChecker.reveal(input);
+  }
+
+  root.SymptomChecker = { outcome: outcome, match: match, init: init, reveal: reveal };
 
   // Material's document$ fires on every instant navigation. Under file:// it may never fire
   // (instant loading cannot fetch there), so also start on the first load; init is idempotent.

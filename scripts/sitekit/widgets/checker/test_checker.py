@@ -33,7 +33,10 @@ def test_data_facts():
         {"id": "feel", "question": "What else do you notice?", "symptoms": ["numbness", "swelling"]}]
     assert [w["id"] for w in data["warningSigns"] if w["hidesConditions"]] == ["hot-knee"]
     assert [(o["level"], o["number"]) for o in data["outcomes"]] == [
-        ("emergency", "000"), ("urgent", "111"), ("see-doctor", None), ("self-care", None)]
+        ("emergency", "000"), ("emergency-department", None), ("urgent", "111"), ("see-doctor", None),
+        ("self-care", None)]
+    # How the script shows each level comes with the data (sitekit.levels), not from the script.
+    assert [o["level"] for o in data["outcomes"] if o["now"]] == ["emergency", "emergency-department"]
     assert data["symptoms"]["stairs"]["label"] == SPECIAL  # JSON holds the text itself, unescaped
 
 
@@ -89,6 +92,7 @@ def test_one_checkbox_per_sign_and_symptom_in_its_group():
     boxes = _form().boxes
     assert [(b["name"], b["value"], b["fieldset"], b.get("data-sc-sign-level")) for b in boxes] == [
         ("warning", "bladder", "back", "emergency"), ("warning", "back-fever", "back", "urgent"),
+        ("warning", "knee-out-of-shape", "knee", "emergency-department"),
         ("warning", "hot-knee", "knee", "urgent"), ("warning", "calf-walk", "leg", "see-doctor"),
         ("symptom", "knee-front", "where", None), ("symptom", "back-to-knee", "where", None),
         ("symptom", "stairs", "where", None), ("symptom", "groin", "where", None),

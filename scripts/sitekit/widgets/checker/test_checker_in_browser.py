@@ -15,18 +15,21 @@ from urllib.parse import urlparse
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
+from sitekit.pipeline import Paths, load_inputs
 
 ROOT = pathlib.Path(__file__).resolve().parents[4]  # the project, from scripts/sitekit/widgets/checker/
 KNOWLEDGE = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
 CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
 SYMPTOMS = [s["id"] for s in KNOWLEDGE["symptoms"]]
 SIGNS = {w["id"]: w for w in KNOWLEDGE["warning_signs"]}
-OUTCOMES = {o["level"]: o for o in KNOWLEDGE["outcomes"]}
+# The outcomes and numbers as the build shows them (the region's numbers, service words filled in).
+_BUILT_KNOWLEDGE, _BUILT_CLINIC = load_inputs(Paths())
+OUTCOMES = {o.level: {"heading": o.heading, "advice": o.advice} for o in _BUILT_KNOWLEDGE.outcomes}
 EMERGENCY = [i for i, w in SIGNS.items() if w["level"] == "emergency"]
 URGENT = [i for i, w in SIGNS.items() if w["level"] == "urgent"]
 SEE_DOCTOR = [i for i, w in SIGNS.items() if w["level"] == "see-doctor"]
-EMERGENCY_NUMBER = str(CLINIC["region"]["emergency"]["number"])
-URGENT_NUMBER = str(CLINIC["region"]["urgent"].get("number", ""))  # a region may have no urgent line
+EMERGENCY_NUMBER = str(_BUILT_CLINIC["region"]["emergency"]["number"])
+URGENT_NUMBER = str(_BUILT_CLINIC["region"]["urgent"].get("number") or "")
 WIDGET = '[data-module="symptom-checker"]'
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 S = SYMPTOMS  # fixture conditions rate the first few live symptoms (the boxes on the page)
@@ -37,6 +40,7 @@ def _condition(cid, typical, possible=(), unusual=(), treatments=0):
                 **{s: {"fit": "possible", "why": ""} for s in possible},
                 **{s: {"fit": "unusual", "why": f"{cid} {s} unusual"} for s in unusual}}
     return {"id": cid, "name": f"Medical {cid}", "plainName": f"Plain {cid}", "kind": "knee",
+            "distinguishing": list(typical), "against": [],
             "summary": f"Summary of {cid}.", "helps": f"Helps {cid}.", "url": f"#{cid}", "features": features,
             "treatments": [{"id": f"t{i}", "name": f"Treatment {cid} {i}", "rating": "recommended", "url": "#t"}
                            for i in range(treatments)]}
@@ -111,8 +115,16 @@ def page(make_page):
 
 
 def tick(page, *ids):
+    """Tick answers as a reader would: go to the question that asks it, then tick the box."""
     for i in known(*ids):
+        page.evaluate("id => window.SymptomChecker.reveal(id)", i)
         page.check(f"#sc-{i}")
+
+
+def untick(page, *ids):
+    for i in known(*ids):
+        page.evaluate("id => window.SymptomChecker.reveal(id)", i)
+        page.uncheck(f"#sc-{i}")
 
 
 def named(page):
@@ -153,7 +165,7 @@ def test_outcome_first_then_a_short_card(make_page):
 
 
 def test_one_typical_feature_names_nothing(make_page):
-    """A single fitting tick never names a condition: 'Nothing here fits well', first, with what to do."""
+    """A single fitting tick never names a condition: the checker says it cannot tell the cause, with what to do."""
     page = make_page(conditions=[_condition("alpha", S[0:3]), _condition("beta", S[3:6])])
     tick(page, S[0])
     assert named(page) == []
@@ -161,7 +173,7 @@ def test_one_typical_feature_names_nothing(make_page):
     body = page.locator(f"{WIDGET} [data-sc-body]")
     assert "This checker knows 2 problems" in body.inner_text()
     assert body.locator(".sc-noresult a").get_attribute("href").rstrip("/").endswith("when-to-get-help")
-    assert "Nothing here fits well" in status(page)
+    assert "cannot say what the cause is" in status(page)
 
 
 def test_ties_are_said_as_ties(make_page):
@@ -202,7 +214,7 @@ def test_an_emergency_stops_the_list(page, sign):
     assert page.locator(f"{WIDGET} .sc-results [data-condition], {WIDGET} .sc-results .sc-treatments").count() == 0
     assert status(page).startswith("6 ticked. " + OUTCOMES["emergency"]["heading"])
     assert EMERGENCY_NUMBER in status(page)
-    page.uncheck(f"#sc-{sign}")  # the list comes back when the sign goes
+    untick(page, sign)  # the list comes back when the sign goes
     assert results_order(page)[0] == "outcome:urgent"
 
 
@@ -210,13 +222,13 @@ def test_an_emergency_stops_the_list(page, sign):
 def test_a_sign_sets_its_level_and_says_why(page, sign, level):
     """An urgent or see-doctor sign alone gives that outcome, with the sign as the reason."""
     tick(page, sign)
-    box = page.locator(f'{WIDGET} [data-level="{level}"]')
+    box = page.locator(f'{WIDGET} .sc-results [data-level="{level}"]')
     assert box.is_visible()
     assert OUTCOMES[level]["heading"] in box.inner_text()
     assert SIGNS[sign]["label"] in box.locator("[data-sc-reasons]").inner_text()
     if level == "urgent" and URGENT_NUMBER:
         assert box.locator('a[href^="tel:"]').get_attribute("href") == "tel:" + URGENT_NUMBER.replace(" ", "")
-    page.uncheck(f"#sc-{sign}")
+    untick(page, sign)
     assert page.locator(f"{WIDGET} .sc-results [data-level]").count() == 0
     assert status(page) == "Nothing ticked yet."
 
@@ -232,12 +244,12 @@ def test_an_outcome_rule_raises_the_level(page, rule):
 
 
 def test_the_way_to_the_result_stays_in_sight(page):
-    """At 375 px: no bar before a tick; after it, the bar is on screen wherever the reader is in
-    the questions; it counts the ticks, and leads to the results with the outcome on one screen."""
+    """At 375 px: the bar that leads to the result is on screen at every question; it counts the
+    ticks, and leads to the results with the outcome on one screen."""
     bar = page.locator(f"{WIDGET} [data-sc-bar]")
-    assert not bar.is_visible()
     tick(page, SYMPTOMS[0])
     for box in (SYMPTOMS[1], SYMPTOMS[len(SYMPTOMS) // 2], SYMPTOMS[-1]):
+        page.evaluate("id => window.SymptomChecker.reveal(id)", box)
         page.locator(f"#sc-{box}").scroll_into_view_if_needed()
         top, bottom = bar.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
         assert top >= 0 and bottom <= 740 + 1
@@ -248,6 +260,54 @@ def test_the_way_to_the_result_stays_in_sight(page):
     assert page.evaluate("document.activeElement.id") == "symptom-checker-results-title"
     outcome_bottom = page.locator(f"{WIDGET} .sc-results [data-level]").evaluate("b => b.getBoundingClientRect().bottom")  # noqa: E501
     assert outcome_bottom <= 740
+
+
+def test_one_question_at_a_time(make_page):
+    """On a 375 x 812 phone: one question shows at a time, warning signs first, with its answers,
+    Back and Next on one screen; the progress line counts; Back returns; after the last question
+    the result is at the top of the first screen; every answer is asked at some question."""
+    page = make_page(height=812)
+    stepper = page.locator(f"{WIDGET} [data-sc-stepper]")
+    progress = page.locator(f"{WIDGET} [data-sc-progress]")
+    first = progress.inner_text()
+    visible = "els => els.filter(e => e.offsetParent !== null).map(e => e.value)"
+    asked, n = [], 0
+    assert set(page.locator(f"{WIDGET} input").evaluate_all(visible)) <= set(SIGNS), "warning signs come first"
+    while True:
+        shown = page.locator(f"{WIDGET} input").evaluate_all(visible)
+        assert 0 < len(shown) <= 5
+        asked += shown
+        stepper.scroll_into_view_if_needed()
+        page.evaluate("document.querySelector('[data-sc-stepper]').scrollIntoView()")
+        top = stepper.evaluate("e => e.getBoundingClientRect().top")
+        nav_bottom = page.locator(f"{WIDGET} [data-sc-nav]").evaluate("e => e.getBoundingClientRect().bottom")
+        bar_top = page.locator(f"{WIDGET} [data-sc-bar]").evaluate("e => e.getBoundingClientRect().top")
+        assert top >= 0 and nav_bottom <= min(812, bar_top) + 1, f"question {n + 1} does not fit one screen"
+        next_button = page.locator(f"{WIDGET} [data-sc-next]")
+        if n == 1:
+            page.locator(f"{WIDGET} [data-sc-back]").click()
+            assert progress.inner_text() == first
+            next_button.click()
+        if page.locator(f"{WIDGET} [data-sc-form]").is_hidden():
+            break
+        next_button.click()
+        n += 1
+        if page.locator(f"{WIDGET} [data-sc-form]").is_hidden():
+            break
+    assert sorted(set(asked)) == sorted(SYMPTOMS + list(SIGNS)), "an answer is never asked"
+    heading = page.locator(f"{WIDGET} [data-sc-heading]")
+    assert page.evaluate("document.activeElement.id") == "symptom-checker-results-title"
+    assert 0 <= heading.evaluate("e => e.getBoundingClientRect().top") < 812 / 2
+    page.locator(f"{WIDGET} [data-sc-edit]").click()
+    assert page.locator(f"{WIDGET} [data-sc-form]").is_visible()
+
+
+def test_an_emergency_skips_the_other_questions(page):
+    """After an emergency sign, the next step is the result: nothing else can change what to do."""
+    tick(page, EMERGENCY[0])
+    page.locator(f"{WIDGET} [data-sc-next]").click()
+    assert page.locator(f"{WIDGET} [data-sc-form]").is_hidden()
+    assert page.locator(f'{WIDGET} [data-level="emergency"]').is_visible()
 
 
 def test_ticking_shows_at_once(page):
@@ -291,25 +351,31 @@ def test_reset_clears_everything(page):
     page.locator(WIDGET).get_by_role("button", name=re.compile("clear", re.I)).click()
     page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")  # noqa: E501
     assert page.locator(f"{WIDGET} input:checked").count() == 0
-    assert not page.locator(f"{WIDGET} [data-sc-bar]").is_visible()
+    assert page.locator(f"{WIDGET} [data-sc-progress]").inner_text().startswith("Question 1 of")
     assert status(page) == "All answers cleared."
 
 
 def test_keyboard_only_run(page):
-    """Tab and Space tick boxes, with a visible focus; Enter on the bar reaches the outcome."""
-    wanted = {f"sc-{i}" for i in known(URGENT[0], "knee-front-side")}
+    """Tab, Space and Enter alone: Next moves through the questions, Space ticks boxes with a
+    visible focus, and Enter on the bar reaches the outcome."""
+    # A sign that leaves the questions about the pain to be asked (one that hides the conditions
+    # ends the questions: nothing after it could change the answer).
+    sign = next(i for i in URGENT if not SIGNS[i].get("hides_conditions"))
+    wanted = {f"sc-{i}" for i in known(sign, "knee-front-side")}
     page.locator("body").click(position={"x": 1, "y": 1})
     done = set()
-    for _ in range(200):
+    for _ in range(400):
         page.keyboard.press("Tab")
         info = page.evaluate("""() => { const a = document.activeElement;
             const s = getComputedStyle(a); const row = a.closest('.sc-option');
-            return {id: a.id, see: a.hasAttribute('data-sc-see'), outline: s.outlineStyle,
-                    row: row ? getComputedStyle(row).outlineStyle : 'none'}; }""")
+            return {id: a.id, see: a.hasAttribute('data-sc-see'), next: a.hasAttribute('data-sc-next'),
+                    outline: s.outlineStyle, row: row ? getComputedStyle(row).outlineStyle : 'none'}; }""")
         if info["id"] in wanted and info["id"] not in done:
             assert info["outline"] != "none" or info["row"] != "none", "no visible focus"
             page.keyboard.press("Space")
             done.add(info["id"])
+        if info["next"] and done != wanted:
+            page.keyboard.press("Enter")
         if info["see"] and done == wanted:
             page.keyboard.press("Enter")
             break
@@ -368,7 +434,7 @@ def test_axe_after_interaction(make_page, scheme):
     tick(page, SEE_DOCTOR[0], S[0], S[1])
     page.locator(f'{WIDGET} [data-condition="alpha"] summary').click()
     tick(page, EMERGENCY[0])
-    page.uncheck(f"#sc-{EMERGENCY[0]}")
+    untick(page, EMERGENCY[0])
     tick(page, URGENT[0])
     for state in ("urgent", "emergency"):
         if state == "emergency":
@@ -376,3 +442,36 @@ def test_axe_after_interaction(make_page, scheme):
         results = Axe().run(page, context=WIDGET,
                             options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
         assert results.violations_count == 0, results.generate_report()
+
+
+LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC.get("languages") or ["en"])]
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
+def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
+    """'Print or save my answers', with every answer ticked: one page on A4 and on Letter in every
+    language, with the answers, what to do, the date, the page's address and 'bring this to your
+    appointment'; the sheet leaves the page after printing, and nothing is sent (make_page)."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    page = make_page()
+    if folder:
+        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
+        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    tick(page, *SYMPTOMS, SEE_DOCTOR[0])
+    text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
+    page.evaluate("window.print = () => {}")  # headless: the dialog is Chromium's own
+    page.locator(f"{WIDGET} [data-sc-see]").click()
+    page.locator(f"{WIDGET} [data-sc-print]").click()
+    sheet = page.locator("body > [data-sc-sheet]")
+    assert sheet.count() == 1
+    assert sheet.locator("li").count() >= len(SYMPTOMS)
+    assert page.url.split("#")[0] in sheet.inner_text()
+    pdf = PdfReader(BytesIO(page.pdf(format=paper)))
+    assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages on {paper}"
+    printed = " ".join(pdf.pages[0].extract_text().split())
+    assert text["printBring"] in printed and text["printTitle"] in printed
+    assert len(page.locator(f"{WIDGET} input:checked").all()) > 20
+    assert page.locator("body > [data-sc-sheet]").count() == 0, "the sheet stays after printing"

@@ -1,5 +1,5 @@
-"""The comparison tables, rendered from the small fixture (tests/fixtures/widgets/): the cards
-(Mimics page), the short list (Home page), the symptom table and the treatment table, each the
+"""The comparison tables, rendered from the small fixture (tests/fixtures/widgets/): each
+condition's box with its comparison, the short list (Home page), the symptom table and the treatment table, each the
 expected file beside this test, and the facts that matter checked one by one. Fast tier: no
 build, no browser. The fixture lists its conditions knee first; pages group them by kind."""
 from __future__ import annotations
@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from widget_fixture import SPECIAL_HTML, SPECIAL_MD, assert_escaped_once, assert_matches_expected, snippets
+from widget_fixture import SPECIAL_MD, assert_escaped_once, assert_matches_expected, snippets
 
 EXPECTED = Path(__file__).with_name("expected")
-FILES = {"tables/compare-full.html": "compare-full.html", "tables/compare-short.html": "compare-short.html",
+FILES = {"tables/compare-short.html": "compare-short.html",
          "tables/symptoms.html": "symptom-table.html", "tables/treatments.html": "treatment-table.html"}
 
 
@@ -25,37 +25,22 @@ def test_every_text_is_escaped_once(snippet):
     assert_escaped_once(snippets()[snippet])
 
 
-def _card(cards: str, condition: str) -> str:
-    return re.search(rf'<li class="kb-card" id="compare-{condition}".*?</li>', cards, re.S).group(0)
+def test_condition_box_names_each_treatment_with_its_rating():
+    """Wherever a treatment is named, its research rating is named with it."""
+    box = snippets()["conditions/l4-nerve.html"]
+    line = re.search(r"<strong>Treatments:</strong>(.*)</li>", box).group(1)
+    named = re.findall(r"\]\(treatments\.md#treatment-([a-z-]+)\) \(([^)]+)\)", line)
+    assert named and all(rating for _, rating in named)
+    assert len(named) == line.count("](treatments.md#treatment-")  # no treatment without its rating
 
 
-def _key_signs(card: str) -> list[str]:
-    """The symptom ids a card links as its key signs."""
-    line = re.search(r"<strong>Key signs:</strong>(.*)</p>", card).group(1)
-    return re.findall(r"\]\(symptoms\.md#symptom-([a-z0-9-]+)\)", line)
-
-
-def test_cards_group_by_kind_and_list_the_typical_signs():
-    cards = snippets()["tables/compare-full.html"]
-    assert re.findall(r'id="compare-kind-([a-z-]+)"', cards) == ["nerve-root", "knee", "mimic"]
-    assert re.findall(r'<li class="kb-card" id="compare-([a-z0-9-]+)"', cards) == ["l4-nerve", "kneecap", "hip"]
-    # Exactly the fixture's typical symptoms, in the symptoms' order (not the features' order).
-    assert _key_signs(_card(cards, "l4-nerve")) == ["knee-front", "back-to-knee", "numbness", "one-leg"]
-    assert _key_signs(_card(cards, "kneecap")) == ["knee-front", "stairs"]
-    assert _key_signs(_card(cards, "hip")) == ["groin"]
-    # Its unusual ones, as plain text: the special label escaped for HTML only (no Markdown reads it).
-    assert f"<strong>Does not fit:</strong> {SPECIAL_HTML}; Numb skin on the shin.</p>" in _card(cards, "hip")
-    # Each card's title links to its section; from the Mimics page, the hip is on this page.
-    assert "[Kneecap pain](causes.md#kneecap-pain)" in _card(cards, "kneecap")
-    assert "[A worn hip joint](#hip-joint)" in _card(cards, "hip")
-
-
-def test_cards_compare_with_the_closest_condition():
-    cards = snippets()["tables/compare-full.html"]
-    pairs = re.findall(r'<details class="kb-pair" id="compare-([a-z0-9-]+)-with-([a-z0-9-]+)"', cards)
+def test_condition_box_compares_with_the_closest_condition():
+    boxes = {c: snippets()[f"conditions/{c}.html"] for c in ("l4-nerve", "kneecap", "hip")}
+    pairs = [re.findall(r'<details class="kb-pair[^"]*" id="compare-([a-z0-9-]+)-with-([a-z0-9-]+)"', b)[0]
+             for b in boxes.values()]
     # The hip shares one symptom with each other condition: the first in the file (kneecap) wins.
     assert pairs == [("l4-nerve", "kneecap"), ("kneecap", "l4-nerve"), ("hip", "kneecap")]
-    hip = _card(cards, "hip")
+    hip = boxes["hip"]
     assert re.findall(r'id="compare-hip-row-([a-z0-9-]+)"', hip) == [
         "knee-front", "back-to-knee", "stairs", "numbness", "swelling", "groin"]  # rated by either
     assert ('<tr id="compare-hip-row-numbness"><th scope="row">Numb skin on the shin</th>\n'
@@ -77,11 +62,13 @@ def test_symptom_table_puts_each_condition_under_its_fit():
     row = re.search(r'<tr id="symptom-row-stairs".*?</tr>', table, re.S).group(0)
     cells = dict(re.findall(r'<span class="kb-label">([^<]+): </span>(.*?)</td>', row))
     links = {fit: re.findall(r"\[([^\]]+)\]\(", cell) for fit, cell in cells.items()}
-    assert links == {"Often part of": ["Kneecap"], "Sometimes part of": ["L4 nerve"], "Not usually part of": ["Hip"]}
+    # Each condition by its plain name, as everywhere else on the site.
+    assert links == {"Often part of": ["Kneecap pain"], "Sometimes part of": ["A pressed L4 nerve"],
+                     "Not usually part of": ["A worn hip joint"]}
     assert f"[{SPECIAL_MD}](#symptom-stairs)" in row
     # Conditions in kind order (the nerve root before the knee), though the file lists the knee first.
     front = re.search(r'<tr id="symptom-row-knee-front".*?</tr>', table, re.S).group(0)
-    assert "<li>[L4 nerve](causes.md#l4-nerve)</li><li>[Kneecap](causes.md#kneecap-pain)</li>" in front
+    assert "<li>[A pressed L4 nerve](causes.md#l4-nerve)</li><li>[Kneecap pain](causes.md#kneecap-pain)</li>" in front
     assert len(re.findall(r'<tr id="symptom-row-', table)) == 7  # one row per symptom
 
 

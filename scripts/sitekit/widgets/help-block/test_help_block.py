@@ -19,7 +19,8 @@ def test_the_clinics_words_are_escaped_once_for_markdown():
     assert_escaped_once(help_md)
     assert "- **Emergency:** Call 000 or go to A&amp;E now. " in help_md
     assert "Call Knee &amp; Back Clinic on " in help_md
-    assert help_md.count("&amp;") == 2
+    assert "- **Now, in person:** Go to A&amp;E now." in help_md
+    assert help_md.count("&amp;") == 3
 
 
 def test_it_links_the_clinics_phone_and_booking_page():
