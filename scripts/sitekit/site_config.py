@@ -55,6 +55,7 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
                                    for path in snippets["auto_append"]]
     extra = config.setdefault("extra", {})
     extra["clinic"] = theme_clinic(clinic, theme["logo"])
+    extra["html_lang"] = clinic["language"]  # the full tag (en-US) for <html lang>; the theme's words use its language
     extra["words"] = theme_words(ui, clinic)
     extra["translation"] = translation_notice(ui, clinic) if language.code != SOURCE else None
     extra["pages"] = {"/" + page.url: theme_page(edition, page, editions) for page in edition.pages}
