@@ -169,7 +169,7 @@ def test_shipped_handouts_keep_the_rules_about_looks_too(built_site: Path):
     from sitekit.handouts import LARGE, NORMAL
 
     broken = []
-    for prefix in LANGUAGES.values():
+    for prefix in site_languages().values():
         folder = built_site / prefix / "handouts"
         for path in sorted(folder.rglob("*.pdf")):
             name = prefix + path.relative_to(folder).as_posix()
