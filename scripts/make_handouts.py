@@ -3,7 +3,8 @@
 
     python scripts/make_handouts.py [--site site]
 
-Writes SITE/handouts/<page>.pdf and SITE/handouts/booklet.pdf (12 pt type), and the same in
+Writes SITE/handouts/<page>.pdf, SITE/handouts/booklet.pdf and a leaflet per condition,
+SITE/handouts/leaflets/<condition>.pdf (12 pt type), and the same in
 large print (16 pt) in SITE/handouts/large/, at the clinic's paper size (clinic.yml `paper`);
 for each other language the clinic publishes, the same in its folder (SITE/es/handouts/...).
 Fails, writing nothing, when a handout breaks a layout rule (sitekit/handout_layout.py). Needs
@@ -36,12 +37,14 @@ HANDOUT_ERRORS = (InputError, MissingDependency, HandoutFailed)
 
 def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | None = None) -> dict[str, int]:
     """Write site/handouts/ from the built ``site``; return each PDF's page count. ``pages``
-    (names as in the navigation, ``index`` for Home) limits it to those pages and their booklet.
+    (names as in the navigation, ``index`` for Home) limits it to those pages and their booklet,
+    without the condition leaflets (sitekit.leaflets).
 
     For example: make_handouts(Path("site"))["large/anatomy.pdf"], ...["es/large/anatomy.pdf"]
     4
     """
     from sitekit.handouts import HandoutError, Handouts, nav_pages  # needs pypdf, segno, playwright
+    from sitekit.leaflets import Leaflets
 
     paths = paths or Paths()
     from playwright.sync_api import Error as BrowserError
@@ -59,6 +62,8 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
                             lang=edition.language.code)
         try:
             made = handouts.build(pages or names, folder / "handouts")
+            if not pages:
+                made.update(Leaflets(handouts).build(folder / "handouts"))
         except HandoutError as err:
             raise HandoutFailed(f"{prefix}{err}" if prefix else str(err)) from err
         except BrowserError as err:  # Chromium would not start, crashed or timed out

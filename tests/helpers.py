@@ -14,8 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "when-to-get-help",
-         "symptom-checker", "checker-tested", "about"]  # each published language has these pages, under the same names
+PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "exercises", "leaflets",
+         "when-to-get-help", "symptom-checker", "checker-tested", "about"]  # each published language has these
 
 
 # The example clinic as shipped, frozen (tests/fixtures/example-clinic/): the tests that edit a

@@ -30,6 +30,17 @@ def test_missing_required_field(project):
     assert "clinic.yml:" in error and "the key 'name' is missing" in error
 
 
+def test_declared_interests_are_required(project):
+    """A clinic file without its declared interests: an error naming the key (the site shows them
+    beside every treatment the clinic offers, so they cannot be left out)."""
+    text = (project / "clinic.yml").read_text(encoding="utf-8")
+    start = text.index("\ninterests:")
+    end = text.index("\n", text.index("  es:", start) + 1)
+    (project / "clinic.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    [error] = generation_errors(project)
+    assert "clinic.yml:" in error and "the key 'interests' is missing" in error
+
+
 def test_bad_hex_colour(project):
     """A colour that is not #rrggbb: file, line, key and the form expected."""
     line = edit(project / "clinic.yml", 'primary: "#005a70"', 'primary: "#05a70"')
@@ -153,6 +164,9 @@ def test_the_second_clinic_appears_where_it_should(us_project):
     offered = next(v["offered_at"] for v in words.values() if isinstance(v, dict) and "offered_at" in v)
     treatments = html.unescape((site / "treatments/index.html").read_text(encoding="utf-8"))
     assert treatments.count(offered.format(clinic=clinic["short_name"])) >= len(clinic["offers"])  # each offer
+    about = html.unescape((site / "about/index.html").read_text(encoding="utf-8"))
+    assert clinic["interests"] in about  # the declared interests, on About and beside offered treatments
+    assert treatments.count(clinic["interests"]) >= 1 + len(clinic["offers"])
     from pypdf import PdfReader
     pdf = site / "handouts" / f"{US_HANDOUT_PAGES[0]}.pdf"
     width, height = (float(v) for v in PdfReader(pdf).pages[0].mediabox[2:])

@@ -272,17 +272,17 @@ def test_a_missing_outcome_level_is_caught(project):
 
 def test_outcome_rule_with_unknown_symptom_is_located(project):
     """A rule naming a symptom that does not exist: the exact place, when.all[1], and a suggestion."""
-    line = edit(project / "data/knowledge.yml", "when: {all: [numbness, weakness]}",
-                "when: {all: [numbness, weaknes]}")
+    line = edit(project / "data/knowledge.yml", "when: {all: [after-twist, numbness]}",
+                "when: {all: [after-twist, numbnes]}")
     [error] = generation_errors(project)
     assert f"knowledge.yml:{line}:" in error and re.search(r"outcome_rules\[\d+\]\.when\.all\[1\]", error)
-    assert "no symptom with the id 'weaknes'" in error and "Did you mean 'weakness'?" in error
+    assert "no symptom with the id 'numbnes'" in error and "Did you mean 'numbness'?" in error
 
 
 def test_outcome_rule_needs_exactly_one_of_all_or_any(project):
     """Both all: and any: in one rule is a schema error on its when."""
-    edit(project / "data/knowledge.yml", "when: {all: [numbness, weakness]}",
-         "when: {all: [numbness], any: [weakness]}")
+    edit(project / "data/knowledge.yml", "when: {all: [after-twist, numbness]}",
+         "when: {all: [after-twist], any: [numbness]}")
     [error] = generation_errors(project)
     assert re.search(r"outcome_rules\[\d+\]\.when", error)
 

@@ -109,6 +109,8 @@ def test_every_source_supports_something():
         cited |= set(item["sources"])
     for treatment in knowledge["treatments"]:
         cited |= set(treatment["evidence"]["sources"])
+    for exercise in knowledge.get("exercises") or []:
+        cited |= set(exercise["sources"])
     pages = " ".join(p.read_text(encoding="utf-8") for p in (ROOT / "docs").glob("*.md"))
     unused = [s["id"] for s in knowledge["sources"] if s["id"] not in cited and f"#source-{s['id']}" not in pages]
     assert unused == [], f"sources that support nothing: {unused}"

@@ -23,6 +23,7 @@ from markupsafe import Markup
 
 from . import enrich, handout_layout, pdf_meta, regions, yamlsource
 from .addresses import page_url
+from .escaping import page_report_href
 from .levels import LEVELS
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
@@ -229,7 +230,13 @@ class Handouts:
             warning_box=not booklet and not questionnaire and not page.has_warning_signs,
             help=Markup("" if booklet else page.help),
             qr=qr_svg(page.url, ui_for(self.lang)["handout"]["qr_label"].format(url=page.url)),
-            **self._context()))
+            report=self._report_link(page), **self._context()))
+
+    def _report_link(self, page: SitePage) -> Markup:
+        """The clinic's e-mail address as a link that reports a problem with this handout."""
+        email = self.clinic["contact"]["email"]
+        href = page_report_href(email, self.lang, page.title, page.url, self.clinic["last_reviewed"])
+        return Markup('<a href="{}">{}</a>').format(href, email)
 
     def document(self, title: str, size: PrintSize, pages: list[SitePage],
                  contents: list[tuple[SitePage, int]] | None = None) -> str:

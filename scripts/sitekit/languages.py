@@ -31,13 +31,16 @@ SOURCE = "en"  # the language of data/knowledge.yml, docs/ and includes/glossary
 TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "outcomes": ("level", ("heading", "advice")),
     "outcome_rules": ("id", ("why",)),
+    "self_care_advice": ("id", ("advice",)),
     "groups": ("id", ("question",)),
     "symptoms": ("id", ("label", "description")),
     "conditions": ("id", ("name", "plain_name", "short_name", "summary", "helps")),
     "treatments": ("id", ("name", "what", "who", "helps", "cautions")),
     "warning_signs": ("id", ("label", "advice")),
     "sources": ("id", ("short_name", "note")),
+    "exercises": ("id", ("name", "dose", "feel", "when_to_stop", "before_you_start")),
 }
+LIST_FIELDS = ("steps",)  # lists of texts (an exercise's steps): a language gives the same number
 Key = tuple[str, ...]
 
 
@@ -101,6 +104,10 @@ def english_texts(knowledge: dict[str, Any]) -> dict[Key, str]:
             for symptom, fit in (item.get("features") or {}).items():
                 if isinstance(fit, dict) and isinstance(fit.get("why"), str):
                     texts[(list_name, ident, "features", str(symptom))] = fit["why"]
+            for name in LIST_FIELDS:
+                for i, text in enumerate(item.get(name) or [], 1):  # by position from 1, as check_words
+                    if isinstance(text, str):
+                        texts[(list_name, ident, name, str(i))] = text
             evidence = item.get("evidence")
             if isinstance(evidence, dict) and isinstance(evidence.get("text"), str):
                 texts[(list_name, ident, "evidence")] = evidence["text"]
@@ -109,9 +116,12 @@ def english_texts(knowledge: dict[str, Any]) -> dict[Key, str]:
 
 def _lookup(data: Any, key: Key) -> Any:
     for part in key:
-        if not isinstance(data, dict) or part not in data:
+        if isinstance(data, list) and part.isdigit() and 0 < int(part) <= len(data):
+            data = data[int(part) - 1]
+        elif not isinstance(data, dict) or part not in data:
             return None
-        data = data[part]
+        else:
+            data = data[part]
     return data
 
 
@@ -121,6 +131,8 @@ def _put(knowledge: dict[str, Any], key: Key, text: str) -> None:
     item = next(i for i in knowledge[list_name] if i.get(id_field) == ident)
     if name == "features":
         item["features"][rest[0]]["why"] = text
+    elif name in LIST_FIELDS:
+        item[name][int(rest[0]) - 1] = text
     elif name == "evidence":
         item["evidence"]["text"] = text
     else:
@@ -190,7 +202,8 @@ def check(language: Language, docs: Path, locales: Path = LOCALES) -> list[Probl
 
 # Clinic fields a reader sees that a clinic may give per language ({en: ..., es: ...}); the
 # region's (its name, each level's action, each word) are listed by localized().
-LOCALIZED = (("contact", "address"), ("contact", "hours"), ("reviewer", "role"), ("footer",), ("legal",))
+LOCALIZED = (("contact", "address"), ("contact", "hours"), ("reviewer", "role"), ("footer",), ("legal",),
+             ("interests",))
 SAME_IN_ALL = {("contact", "address")}  # an address may be one text for every language
 
 

@@ -131,6 +131,17 @@ class OutcomeRule:
 
 
 @dataclass(frozen=True)
+class SelfCareAdvice:
+    """Home care that fits a problem, shown instead of the self-care outcome's advice."""
+
+    id: str
+    mode: str  # "all" or "any"
+    symptoms: list[str]
+    advice: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -155,6 +166,25 @@ class Group:
 
 
 @dataclass(frozen=True)
+class Exercise:
+    """An exercise: its words (from its sources) and the start and end positions of its figure
+    (poses: joint angles by part, as in the knowledge file; sitekit.figures draws them)."""
+
+    id: str
+    name: str
+    for_: list[str]
+    treatments: list[str]
+    sources: list[str]
+    steps: list[str]
+    dose: str
+    feel: str
+    when_to_stop: str
+    before_you_start: str
+    start: dict[str, Any]
+    end: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """The whole knowledge file, with the lookups the templates need."""
 
@@ -167,6 +197,14 @@ class Knowledge:
     treatments: list[Treatment]
     warning_signs: list[WarningSign]
     sources: list[Source]
+    self_care_advice: list[SelfCareAdvice] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
+
+    def exercises_for(self, condition_id: str) -> list[Exercise]:
+        return [e for e in self.exercises if condition_id in e.for_]
+
+    def exercises_in(self, treatment_id: str) -> list[Exercise]:
+        return [e for e in self.exercises if treatment_id in e.treatments]
 
     @property
     def conditions_in_order(self) -> list[Condition]:
@@ -233,4 +271,11 @@ def build(data: dict[str, Any]) -> Knowledge:
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]
-    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources)
+    self_care = [SelfCareAdvice(a["id"], *next(iter(a["when"].items())), a["advice"], list(a["sources"]))
+                 for a in data.get("self_care_advice") or []]
+    exercises = [Exercise(e["id"], e["name"], list(e["for"]), list(e["treatments"]), list(e["sources"]),
+                          list(e["steps"]), e["dose"], e["feel"], e["when_to_stop"], e["before_you_start"],
+                          dict(e["figure"]["start"]), dict(e["figure"]["end"]))
+                 for e in data.get("exercises") or []]
+    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources,
+                     self_care, exercises)

@@ -166,9 +166,9 @@ def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
 
 def edition_outputs(edition: Edition, editions: list[Edition], base_config: dict[str, Any],
                     paths: Paths) -> dict[str, str | bytes]:
-    """One language's generated files, keyed by their path in the project: its snippets and
-    served files under its build root, its site config, and (for a language other than
-    English) its pages and docs/'s shared files, copied into its own docs folder."""
+    """One language's generated files, keyed by their path in the project: its snippets under its
+    build root, its site config, and in its own docs folder (what the engine builds) its pages
+    with the region's service words put in, docs/'s shared files and the served generated ones."""
     language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
     renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, lang=language.code)
     outputs: dict[str, str | bytes] = {}

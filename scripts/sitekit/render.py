@@ -6,19 +6,21 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context, select_autoescape
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import checker_report, enrich, regions
+from . import checker_report, enrich, figures, regions
 from .addresses import href, source_link
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .leaflet_content import leaflet_context
 from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import SIGN_GROUP_ORDER, ui_for, ui_in, words_for
+from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_file, ui_for, ui_in, word_lists, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -27,7 +29,7 @@ WIDGETS = Path(__file__).parent / "widgets"
 
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
-PAGE_WIDGETS = ("checker",)
+PAGE_WIDGETS = ("checker", "packet")
 REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
@@ -106,12 +108,12 @@ def environment(lang: str = "en", service_words: dict[str, str] | None = None, t
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
-    words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
     env.filters["site_name"] = site_name
     ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
+    words = word_lists(ui, ui_file(lang))
     env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
@@ -151,7 +153,8 @@ class Renderer:
                 raise ValueError(f"{template}: home_link is for the home page only, not {page}")
             return href(page, to_page, anchor)
         return self.env.get_template(template).render(
-            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page, **context)
+            k=self.k, clinic=self.clinic, md_link=md_link, home_link=home_link, page=page,
+            site_path=urlparse(self.clinic["site_url"]).path, **context)
 
     def render_outputs(self) -> dict[str, str]:
         """Every generated file but the site config, keyed by its path in the project."""
@@ -181,7 +184,16 @@ class Renderer:
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
             "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
-            "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
+            "sections/leaflets.html": self._render(
+                "leaflet-list.html.j2", "leaflets.md",
+                kinds=[(words_for(self.lang)["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
+                                                                         if c.kind == kind])
+                       for kind in KIND_ORDER if any(c.kind == kind for c in self.k.conditions)]),
+            "sections/packet.html": self.render_packet("leaflets.md"),
+            "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
+                                                  drawings=self.exercise_drawings()),
+            "warning-signs/box.html": self._render("warning-box.html.j2", "index.md",
+                                                   levels=enrich.levels(self.clinic, self.lang)),
             "sources.html": self._render("sources.html.j2", "about.md"),
             "review.html": self._render("review.html.j2", "about.md"),
             "help.md": self._render("help.md.j2", ""),
@@ -198,6 +210,20 @@ class Renderer:
         for condition in self.k.conditions:
             out[f"conditions/{condition.id}.html"] = self.render_condition_box(condition)
         return out
+
+    def render_packet(self, page: str) -> str:
+        """The packet builder: every leaflet and exercise in the page, shown when ticked (widgets/packet)."""
+        leaflets = {c.id: Markup(self._render("leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
+                                              **leaflet_context(self.k, c)))
+                    for c in self.k.conditions}
+        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        return self._render("packet.html.j2", page, conditions=self.k.conditions_in_order,
+                            exercises=self.k.exercises, leaflets=leaflets, drawings=self.exercise_drawings(),
+                            actions=actions)
+
+    def exercise_drawings(self) -> dict[str, dict[str, Any]]:
+        """Each exercise's figure (start and end panels), by exercise id."""
+        return {e.id: figures.drawing(e.start, e.end) for e in self.k.exercises}
 
     def render_checker_report(self, checker_page: str) -> str:
         """The checker's test report: its patient stories run through its own script (Node) at

@@ -17,7 +17,7 @@ import yaml
 from . import regions
 from .addresses import href
 from .enrich import structured_data
-from .escaping import long_date, mailto_href, tel_href
+from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
 from .pages import Page
 from .words import ui_for, ui_in
@@ -113,6 +113,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "handout_large": ui["handout_link"]["large"],
         "handout_large_booklet": ui["handout_link"]["large_booklet"],
         "language_switch": ui["site"]["language_switch"],
+        "report_problem": ui["page_review"]["report_link"],
         "way_out": way_out(ui, clinic),
     }
 
@@ -158,7 +159,9 @@ def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[st
 def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[str, Any]:
     """One page's review dates, twins in other languages and JSON-LD (config.extra.pages["/" + URL])."""
     tag = edition.clinic["language"]  # en-US writes dates as November 24, 2026
-    return {"help_href": href(page.file, HELP_PAGE, "emergency"),
+    report = page_report_href(edition.clinic["contact"]["email"], edition.language.code, page.title,
+                              edition.clinic["site_url"] + page.url, page.last_reviewed)
+    return {"help_href": href(page.file, HELP_PAGE, "emergency"), "report_href": report,
             "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, tag),
             "next_review": page.next_review, "next_review_text": long_date(page.next_review, tag),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],

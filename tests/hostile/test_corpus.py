@@ -276,7 +276,7 @@ def test_alias_bomb_fails_fast(tmp_path):
     (project / "clinic.yml").write_text("\n".join(rows) + "\n", encoding="utf-8")
     start = time.monotonic()
     errors = generation_errors(project)
-    assert time.monotonic() - start < 1.0
+    assert time.monotonic() - start < 5.0  # expanding it would take minutes; a busy machine takes a second
     assert any(e.startswith("clinic.yml:2:") and "alias '*a'" in e for e in errors), errors
 
 
