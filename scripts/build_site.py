@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,7 +103,8 @@ def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
         write_sitemap(staging, [ROOT / language.config for language in languages])
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
-            report(make_handouts(staging))
+            start = time.monotonic()
+            report(make_handouts(staging), time.monotonic() - start)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -106,6 +106,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "review_label": ui["page_review"]["aria_label"],
         "last_reviewed": ui["page_review"]["last_reviewed"],
         "next_review": ui["page_review"]["next_review"],
+        "review_overdue": ui["page_review"]["overdue"],  # {date} filled per page (page-review.html)
         "published_by": _fill(ui["page_review"]["published_by"], clinic=clinic["name"],
                               reviewer=reviewer["name"], role=reviewer["role"]),
         "handout_page": ui["handout_link"]["page"],
