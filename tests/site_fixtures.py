@@ -28,9 +28,9 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # A test that uses any of these fixtures belongs to the full tier.
 FULL_FIXTURES = {"built_project", "built_site", "browser", "site_server", "zensical_site", "good_project",
                  "us_project", "site", "hostile"}
-# The second clinic's build makes the handouts of this page only (each PDF costs seconds; the
-# example's build makes them all): enough to check that its clinic reaches the handouts.
-US_HANDOUT_PAGE = "when-to-get-help"
+# The second clinic's build makes the handouts of these pages only (each PDF costs seconds; the
+# example's build makes them all): the two that carry the region's actions and numbers.
+US_HANDOUT_PAGES = ("when-to-get-help", "symptom-checker")
 
 
 def pytest_collection_modifyitems(items):
@@ -62,12 +62,12 @@ def built_project(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def us_project(tmp_path_factory) -> Path:
     """A scratch copy of the project with the second clinic's file and images, built without
-    handouts, then with the handouts of one page."""
+    handouts, then with the handouts of two pages."""
     project = copy_project(tmp_path_factory.mktemp("us") / "project")
     use_clinic(project, US_CLINIC)
     _build(project, "--no-handouts")
     result = subprocess.run([sys.executable, "scripts/make_handouts.py", "--site", "site", "--pages",
-                             US_HANDOUT_PAGE], cwd=project, capture_output=True, text=True, timeout=600)
+                             *US_HANDOUT_PAGES], cwd=project, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, f"handouts failed:\n{result.stdout}\n{result.stderr}"
     return project
 
@@ -81,7 +81,7 @@ class Site:
     project: Path
     clinic: dict
     languages: dict[str, str]
-    all_handouts: bool  # False: the handouts of US_HANDOUT_PAGE only
+    all_handouts: bool  # False: the handouts of US_HANDOUT_PAGES only
 
     @property
     def path(self) -> Path:

@@ -13,12 +13,26 @@ from helpers import PAGES, main_blocks
 
 
 @functools.cache
+def editions(project: Path) -> dict:
+    """A project's editions as the build reads them (language code -> Edition: its clinic values
+    with the whole region, its pages), through the build's own loading."""
+    from helpers import scratch_paths
+    from sitekit.pipeline import load_editions
+
+    return {edition.language.code: edition for edition in load_editions(scratch_paths(project))}
+
+
+@functools.cache
 def knowledge(project: Path, lang: str) -> dict:
-    """The knowledge file as a language's pages show it (its translations filled in)."""
+    """The knowledge file as a language's pages show it: its translations filled in, and the
+    service words of the clinic's region in place of its ((placeholders))."""
+    from sitekit import placeholders, regions
     from sitekit.languages import knowledge_in
 
+    edition = editions(project)[lang]
     data = yaml.safe_load((project / "data/knowledge.yml").read_text(encoding="utf-8"))
-    return knowledge_in(lang, data, project / "locales")
+    return placeholders.resolve_data(knowledge_in(lang, data, project / "locales"),
+                                     regions.words_in(edition.clinic["region"]))
 
 
 def text_of(site, name: str, lang: str) -> str:
@@ -31,14 +45,15 @@ def _plain(text: str) -> str:
 
 def expected_on_pages(data: dict) -> dict[str, list[str]]:
     """page -> the knowledge texts its main text must hold: Home lists every condition by its
-    plain name; each condition's name is on the page of its section; the symptoms page and the
-    checker every symptom; the help page and the checker every warning sign; the treatments page
-    every treatment; the About page every source."""
+    plain name; each condition's name is on the page of its section; the symptoms page every
+    symptom a condition rates, the checker every symptom; the help page and the checker every
+    warning sign; the treatments page every treatment; the About page every source."""
     expected: dict[str, list[str]] = {name: [] for name in PAGES}
     expected["index"] += [c["plain_name"] for c in data["conditions"]]
     for condition in data["conditions"]:
         expected[condition["section"].split(".md")[0]].append(condition["name"])
-    expected["symptoms"] += [s["label"] for s in data["symptoms"]]
+    rated = {symptom for c in data["conditions"] for symptom in c["features"]}
+    expected["symptoms"] += [s["label"] for s in data["symptoms"] if s["id"] in rated]
     expected["symptom-checker"] += [s["label"] for s in data["symptoms"]] + [w["label"] for w in data["warning_signs"]]
     expected["when-to-get-help"] += [w["label"] for w in data["warning_signs"]]
     expected["treatments"] += [t["name"] for t in data["treatments"]]
@@ -62,11 +77,10 @@ def test_every_page_holds_the_facts_the_knowledge_puts_there(site):
 
 def test_every_page_has_the_clinic_help(site):
     """The help block on every page: the region's emergency action and the clinic's phone."""
-    from sitekit.languages import clinic_in, published
-
     missing = []
-    for language in published(site.clinic):
-        clinic = clinic_in(language, site.clinic)
+    for edition in editions(site.project).values():
+        clinic = edition.clinic
+        language = edition.language
         for name in PAGES:
             page = text_of(site, name, language.code)
             for text in (clinic["region"]["emergency"]["action"], clinic["contact"]["phone"]):
