@@ -23,7 +23,7 @@ from .clinic_images import read_image
 from .escaping import escape_markdown
 from .languages import Language
 from .output import write_changed
-from .pages import Page, overdue, read_pages
+from .pages import Page, overdue_warning, read_pages
 from .problems import InputError, Problem
 from .render import Renderer, widget_assets
 from .site_config import render_site_config
@@ -194,10 +194,9 @@ def generate(paths: Paths = Paths()) -> list[str]:
     editions = load_editions(paths)
     base_config = yamlsource.load(paths.site_config, _label(paths.site_config)).data
     for edition in editions:
-        late = overdue(edition.pages, dt.date.today())  # a warning only: a site must not break on a date
-        if late:
-            names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
-            print(f"generate: warning: review overdue for {edition.language.code}: {names}", file=sys.stderr)
+        warning = overdue_warning(edition.pages, dt.date.today(), edition.language.code)
+        if warning:
+            print(f"generate: {warning}", file=sys.stderr)
     outputs: dict[str, str | bytes] = {}
     for edition in editions:
         outputs.update(edition_outputs(edition, editions, base_config, paths))

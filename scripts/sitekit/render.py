@@ -59,14 +59,14 @@ def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
 
 
 def widget_assets() -> dict[str, bytes]:
-    """The site stylesheet (docs/generated/site.css, see site_stylesheet), and each per-page
-    widget's style and script, as the generated files MkDocs serves
-    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads those on the pages that
-    name the widget in their front matter."""
+    """The site stylesheet (docs/generated/site.css, see site_stylesheet), each per-page widget's
+    style and every widget's script, as the generated files MkDocs serves
+    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a per-page widget's on the
+    pages that name it in their front matter, overrides/partials/page-review.html the review date's."""
     return {"docs/generated/site.css": site_stylesheet(),
             **{f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
-               for path in sorted(WIDGETS.glob("*/*")) if path.parent.name in PAGE_WIDGETS
-               and path.suffix in (".css", ".js") and ".test." not in path.name}}
+               for path in sorted(WIDGETS.glob("*/*")) if ".test." not in path.name
+               and (path.suffix == ".js" or (path.suffix == ".css" and path.parent.name in PAGE_WIDGETS))}}
 
 
 class _Words(dict):

@@ -55,6 +55,7 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
                                    for path in snippets["auto_append"]]
     extra = config.setdefault("extra", {})
     extra["clinic"] = theme_clinic(clinic, theme["logo"])
+    extra["html_lang"] = clinic["language"]  # the full tag (en-US) for <html lang>; the theme's words use its language
     extra["words"] = theme_words(ui, clinic)
     extra["translation"] = translation_notice(ui, clinic) if language.code != SOURCE else None
     extra["pages"] = {"/" + page.url: theme_page(edition, page, editions) for page in edition.pages}
@@ -105,6 +106,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "review_label": ui["page_review"]["aria_label"],
         "last_reviewed": ui["page_review"]["last_reviewed"],
         "next_review": ui["page_review"]["next_review"],
+        "review_overdue": ui["page_review"]["overdue"],  # {date} filled per page (page-review.html)
         "published_by": _fill(ui["page_review"]["published_by"], clinic=clinic["name"],
                               reviewer=reviewer["name"], role=reviewer["role"]),
         "handout_page": ui["handout_link"]["page"],
