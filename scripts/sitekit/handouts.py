@@ -127,8 +127,9 @@ def _is_permalink(node: Node) -> bool:
 
 
 def _warning_box(node: Node) -> bool:
-    """A page's own warning-signs box (generated/warning-signs/box.html), not a list in the text."""
-    return node.tag == "aside" and node.get("data-level") == LEVELS[0]
+    """A page's own warning-signs box (generated/warning-signs/box.html, marked data-warning-box),
+    not a list in the text."""
+    return node.tag == "aside" and (bool(node.get("data-warning-box")) or node.get("data-level") == LEVELS[0])
 
 
 def read_page(site: Path, name: str) -> SitePage:
@@ -171,6 +172,8 @@ def without_warning_box(content: str) -> str:
     """A page's content without its own warning-signs box (the booklet shows the box once).
 
     >>> without_warning_box('<p>a</p><aside data-level="emergency"><p>b</p></aside>')
+    '<p>a</p>'
+    >>> without_warning_box('<p>a</p><aside data-warning-box="home"><section data-level="urgent">c</section></aside>')
     '<p>a</p>'
     """
     tree = parse(content)
