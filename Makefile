@@ -15,8 +15,8 @@ export PYTHONDONTWRITEBYTECODE := 1  # the tests write nothing into the working 
 .PHONY: help setup generate site serve check test browser clean bench
 
 help:
-	@echo "make serve   build and serve the site with live reload at http://127.0.0.1:8000"
-	@echo "make check   the fast tier: ruff, the checker's Node tests, pytest without a browser or build (< 30 s)"
+	@echo "make serve   build and serve the site with live reload (it prints the address: http://127.0.0.1:8000/ and your site_url's path)"
+	@echo "make check   the fast tier: ruff, the checker's Node tests, every published language's words, pytest without a browser or build (< 30 s)"
 	@echo "make test    set up everything the tests need and run the whole suite (check, then the full tier)"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
 	@echo "make bench   measure build time, page weight, checker speed (LIGHTHOUSE=1: Lighthouse): bench/out/report.md"
@@ -46,6 +46,7 @@ site: $(STAMP) $(ENGINE_STAMP)
 
 serve: $(STAMP)
 	$(BIN)/python scripts/generate.py
+	@$(BIN)/python scripts/serve_address.py
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000 --config-file mkdocs.generated.yml
 
 browser:
@@ -57,16 +58,20 @@ $(NODE_STAMP): package.json package-lock.json | browser
 
 # The fast tier: no browser, no network, no build; nothing written into the working tree.
 check: $(TEST_STAMP)
+	@bash scripts/ensure_test_tools.sh node
 	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
 	node --test scripts/sitekit/widgets/
+	$(BIN)/python locales/check_words.py --published
 	$(BIN)/python -m pytest -q -m "not full"
 
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
+# SITE=site: check that already built site (from `make site`) instead of building one, so what
+# is published is the very folder the tests checked (the publish workflow does this).
 test: check $(ZSTAMP) browser $(NODE_STAMP)
-	$(BIN)/python -m pytest -m full
+	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full
 
 clean:
-	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml .pytest_cache
+	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml mkdocs.generated.*.yml .pytest_cache
 
 # Benchmarks (they report; they never fail the tests): writes bench/out/report.md and results.json.
 # LIGHTHOUSE=1 also runs Lighthouse (installs bench/node_modules; 3 runs per page, slow).

@@ -75,10 +75,24 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+class BenchFailed(Exception):
+    """A step of the benchmark could not run; the message says which and why, in the step's words."""
+
+
+def run(cmd: list[str], cwd: Path) -> str:
+    """Run one step of the scratch build; its warnings (stderr) are returned, its failure raised
+    as BenchFailed with the step's own message (never a traceback)."""
+    result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, errors="replace",
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    if result.returncode != 0:
+        said = (result.stderr.strip() or result.stdout.strip() or "no message").splitlines()
+        raise BenchFailed(f"{' '.join(Path(c).name for c in cmd[:2])} failed in {cwd}:\n  " + "\n  ".join(said[-12:]))
+    return result.stderr
+
+
 def timed(cmd: list[str], cwd: Path) -> float:
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, text=True,
-                   env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    run(cmd, cwd)
     return time.perf_counter() - start
 
 
@@ -183,6 +197,9 @@ def report(results: dict[str, Any]) -> str:
     for label, c in results["checker"].items():
         lines.append(f"- {label}: median {c['median_ms']:.1f} ms, max {c['max_ms']:.1f} ms "
                      f"(budget {BUDGETS['checker_update_ms']} ms)")
+    if "scaled_handout_warnings" in results:
+        lines.append(f"- the scaled site built; its handouts have {results['scaled_handout_warnings']} "
+                     "layout warning(s) (looks, not readability)")
     if results.get("lighthouse"):
         lines += ["", f"## Lighthouse mobile performance (median of 3; budget {BUDGETS['lighthouse_performance']})",
                   "", "| page | runs | median |", "|---|---|---:|"]
@@ -192,6 +209,20 @@ def report(results: dict[str, Any]) -> str:
 
 
 def main() -> int:
+    try:
+        return bench()
+    except BenchFailed as err:
+        log(str(err))
+    except KeyboardInterrupt:
+        log("stopped")
+    except Exception as err:  # a bench bug: one line, not a traceback (SITEKIT_DEBUG=1 shows it)
+        if os.environ.get("SITEKIT_DEBUG"):
+            raise
+        log(f"unexpected error ({type(err).__name__}: {err}); run again with SITEKIT_DEBUG=1 to see where")
+    return 1
+
+
+def bench() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse (slow: 3 runs per page)")
     parser.add_argument("--scale", type=int, default=20,
@@ -210,8 +241,10 @@ def main() -> int:
         if args.scale > 1:  # --scale 1: no scaled run
             big = copy_project(scratch / "big")
             count = scale_conditions(big, args.scale)
-            subprocess.run([PYTHON, "scripts/build_site.py", "--out", str(scratch / "big-site")], cwd=big,
-                           check=True, capture_output=True)
+            log(f"scaled build ({count} conditions)")
+            warned = run([PYTHON, "scripts/build_site.py", "--out", str(scratch / "big-site")], big)
+            found = re.search(r"handouts: warning: (\d+) layout problem", warned)
+            results["scaled_handout_warnings"] = int(found.group(1)) if found else 0
             results["checker"][f"{count} conditions ({args.scale}x)"] = checker_ms(scratch / "big-site")
         if args.lighthouse:
             if lighthouse.available():

@@ -8,6 +8,8 @@ front matter keys. Anything in a
 locale file that the English no longer has is reported too, so a renamed id shows up at once.
 
 Usage: python locales/check_words.py [LANG ...]   (default: every folder in locales/ except en)
+       python locales/check_words.py --published  (every language clinic.yml publishes, but en:
+                                                   what `make check` runs)
 Prints one line per problem (file, line, key, what to do); exit 1 when there is any.
 Needs PyYAML and the build's own list of texts (scripts/sitekit/languages.py).
 """
@@ -159,7 +161,20 @@ def check(lang: str) -> list[str]:
     return problems + compare_pages(folder / "pages")
 
 
+def published() -> list[str]:
+    """The languages clinic.yml publishes, but English (whose words are the source)."""
+    from sitekit.languages import published as languages
+
+    clinic = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+    return [language.code for language in languages(clinic) if language.code != SOURCE_LANG]
+
+
 def main(argv: list[str]) -> int:
+    if argv == ["--published"]:
+        argv = published()
+        if not argv:
+            print("clinic.yml publishes no language but English: no words to check.")
+            return 0
     langs = argv or sorted(p.name for p in LOCALES.iterdir() if p.is_dir() and p.name != SOURCE_LANG)
     failed = False
     for lang in langs:

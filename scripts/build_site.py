@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,6 +29,7 @@ from sitekit.problems import InputError  # noqa: E402
 from sitekit.sitemap import write_sitemap  # noqa: E402
 
 ENGINES = ("mkdocs", "zensical")
+SITE = ROOT / "site"  # where the site goes unless --out says otherwise (the publish workflow uploads it)
 ZENSICAL = ROOT / ".venv-zensical/bin/zensical"
 
 
@@ -85,14 +87,24 @@ def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
         languages = published(yamlsource.load(ROOT / "clinic.yml").data)
         for language in languages:
             target = staging if language.root else Path(tempfile.mkdtemp(prefix=".lang-", dir=staging))
-            run_engine(engine, ROOT / language.config, target)
+            try:
+                run_engine(engine, ROOT / language.config, target)
+            except EngineFailed as err:
+                pages = language.pages(ROOT / "docs", ROOT / "locales")
+                message = in_sources(str(err), pages)
+                if "anchor" in message:
+                    message += (f"\n  Fix: a heading that a link points to needs its anchor ({{#id}}) in every "
+                                f"published language's copy of the page, here in {pages.relative_to(ROOT).as_posix()}/ "
+                                "(CONTRIBUTING.md, 'Add a condition').")
+                raise EngineFailed(message) from None
             if not language.root:
                 target.rename(staging / language.code)
         # One sitemap: every language's pages, each with its twins (hreflang).
         write_sitemap(staging, [ROOT / language.config for language in languages])
         harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
-            report(make_handouts(staging))
+            start = time.monotonic()
+            report(make_handouts(staging), time.monotonic() - start)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
@@ -103,6 +115,27 @@ def source_date_epoch() -> str:
     not the clock, so two builds of one commit are byte-identical."""
     day = dt.date.fromisoformat(yamlsource.load(ROOT / "clinic.yml").data["last_reviewed"])
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
+
+
+def in_sources(message: str, pages: Path, root: Path = ROOT) -> str:
+    """An engine's message with each page it names as the file to open: the engine builds a
+    translation from a copy of its pages (generated/es/docs/), so its 'mimics.md' is
+    locales/es/pages/mimics.md (or docs/, for a file the languages share).
+
+    >>> import tempfile; root = Path(tempfile.mkdtemp()); (root / "locales/es/pages").mkdir(parents=True)
+    >>> _ = (root / "locales/es/pages/mimics.md").write_text("x")
+    >>> in_sources("WARNING -  Doc file 'mimics.md' contains a link '#gout', but there is no such anchor",
+    ...            root / "locales/es/pages", root)
+    "WARNING -  Doc file 'locales/es/pages/mimics.md' contains a link '#gout', but there is no such anchor"
+    >>> in_sources("Warning: anchor does not exist (mimics.md:40:2); Doc file 'x.md'", root / "locales/es/pages", root)
+    "Warning: anchor does not exist (locales/es/pages/mimics.md:40:2); Doc file 'docs/x.md'"
+    """
+    def source(name: str) -> str:
+        path = pages / name
+        return (path if path.is_file() else root / "docs" / name).relative_to(root).as_posix()
+
+    message = re.sub(r"Doc file '([^']+\.md)'", lambda m: f"Doc file '{source(m[1])}'", message)
+    return re.sub(r"\(([\w./-]+\.md)(:\d+(?::\d+)?)\)", lambda m: f"({source(m[1])}{m[2]})", message)
 
 
 def run_engine(engine: str, config: Path, site_dir: Path) -> None:
@@ -145,7 +178,7 @@ def _swap(new: Path, out: Path) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "site", help="where the site goes")
+    parser.add_argument("--out", type=Path, default=SITE, help="where the site goes")
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
                         help="the site engine (default: mkdocs, or $ENGINE)")
     parser.add_argument("--no-handouts", action="store_true",

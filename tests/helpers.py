@@ -18,28 +18,40 @@ PAGES = ["index", "anatomy", "symptoms", "causes", "mimics", "treatments", "exer
          "when-to-get-help", "symptom-checker", "checker-tested", "about"]  # each published language has these
 
 
-def _languages() -> dict[str, str]:
+# The example clinic as shipped, frozen (tests/fixtures/example-clinic/): the tests that edit a
+# clinic file edit a copy of this one, so a fork's own clinic.yml never changes what they expect.
+EXAMPLE_CLINIC = ROOT / "tests/fixtures/example-clinic"
+# A second clinic (US, 911, Letter paper, English only, an & and an ' in its name): the full tier
+# builds it and runs the content checks on it as on the example.
+US_CLINIC = ROOT / "tests/fixtures/us-clinic"
+
+
+def read_clinic(project: Path = ROOT) -> dict:
+    """A project's clinic file, as plain data (read when called, never at import)."""
     import yaml
+
+    return yaml.safe_load((project / "clinic.yml").read_text(encoding="utf-8"))
+
+
+def site_languages(project: Path = ROOT) -> dict[str, str]:
+    """The languages a project's clinic file publishes, first (at the site root) first:
+    code -> where its pages are ("" or "es/")."""
     from sitekit.languages import published
 
-    clinic = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-    return {lang.code: lang.prefix for lang in published(clinic)}
+    return {lang.code: lang.prefix for lang in published(read_clinic(project))}
 
 
-# The languages clinic.yml publishes, first (at the site root) first: code -> where its pages are.
-LANGUAGES: dict[str, str] = _languages()
-FIRST = next(iter(LANGUAGES))
-TRANSLATIONS = list(LANGUAGES)[1:]  # each published under <code>/
+def page_path(name: str, lang: str | None = None, languages: dict[str, str] | None = None) -> str:
+    """A page's address from the site root, in a language: "", "causes/", "es/", "es/causes/"
+    (``languages``: the site's, from site_languages; the first language when ``lang`` is None)."""
+    languages = languages if languages is not None else site_languages()
+    prefix = languages[lang] if lang else next(iter(languages.values()))
+    return prefix + ("" if name == "index" else f"{name}/")
 
 
-def page_path(name: str, lang: str = FIRST) -> str:
-    """A page's address from the site root, in a language: "", "causes/", "es/", "es/causes/"."""
-    return LANGUAGES[lang] + ("" if name == "index" else f"{name}/")
-
-
-def page_url(base: str, name: str, lang: str = FIRST) -> str:
+def page_url(base: str, name: str, lang: str | None = None, languages: dict[str, str] | None = None) -> str:
     """A page's URL on the test server (``base`` ends in /)."""
-    return base + page_path(name, lang)
+    return base + page_path(name, lang, languages)
 
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "caption", "dt", "dd",
           "figcaption", "summary", "legend", "label", "div", "blockquote", "tr"}
@@ -50,7 +62,7 @@ SECTIONS = {"header", "footer", "nav", "main", "article", "section", "aside", "u
 
 # What a scratch copy of the project leaves out: build output, environments, caches.
 PROJECT_IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
-                                        ".pytest_cache", "__pycache__", "mkdocs.generated.yml", ".site-*",
+                                        ".pytest_cache", "__pycache__", "mkdocs.generated*.yml", ".site-*",
                                         ".zensical-*")
 
 
@@ -82,8 +94,8 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-def page_file(name: str, site: Path, lang: str = FIRST) -> Path:
-    return site / page_path(name, lang) / "index.html"
+def page_file(name: str, site: Path, lang: str | None = None, languages: dict[str, str] | None = None) -> Path:
+    return site / page_path(name, lang, languages) / "index.html"
 
 
 class _MainText(HTMLParser):
@@ -228,14 +240,27 @@ def watch_page(page, base_url: str) -> dict[str, list[str]]:
     return seen
 
 
-def copy_inputs(target: Path) -> Path:
-    """A scratch copy of everything the generation step reads."""
+def copy_inputs(target: Path, clinic: Path = EXAMPLE_CLINIC) -> Path:
+    """A scratch copy of everything the generation step reads: the project's knowledge, pages,
+    words and site configuration, with the clinic file (and its images) of the folder ``clinic``
+    (the frozen example clinic unless told; ROOT for the live clinic.yml)."""
     for name in ("data", "docs", "locales", "regions"):
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("generated"))
-    shutil.copy(ROOT / "clinic.yml", target / "clinic.yml")
-    shutil.copytree(ROOT / "clinic-assets", target / "clinic-assets")
+    use_clinic(target, clinic)
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     return target
+
+
+def use_clinic(project: Path, clinic: Path) -> None:
+    """Put the clinic file of the folder ``clinic`` into a scratch project, with the images it
+    names (their paths are relative to the clinic file, so they are copied as they lie)."""
+    if clinic.resolve() == project.resolve():
+        return
+    data = read_clinic(clinic)
+    shutil.copy(clinic / "clinic.yml", project / "clinic.yml")
+    for key in ("logo", "favicon"):
+        (project / data[key]).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(clinic / data[key], project / data[key])
 
 
 def scratch_paths(project: Path):
@@ -267,3 +292,30 @@ def edit(path: Path, old: str, new: str) -> int:
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return text[: text.index(old)].count("\n") + 1
+
+
+def yaml_data(path: Path):
+    """A YAML file's data, read the way the build reads it (dates stay text)."""
+    from sitekit import yamlsource
+
+    return yamlsource.load(path).data
+
+
+def key_place(path: Path, keys: tuple) -> tuple[int, int]:
+    """Line and column (1-based) where a key (or a list item) of a YAML file is written."""
+    from sitekit import yamlsource
+
+    return yamlsource.load(path).marks[keys]
+
+
+def edit_key(path: Path, keys: tuple, new) -> int:
+    """Rewrite a YAML file's line from the key ``keys`` on (what comes before it, the indentation
+    and a list's dash, is kept): ``new`` is the new text, or a function of the old one. The
+    tests find what to break from the data itself, so they hold whatever the file says.
+    Returns the line (1-based)."""
+    line, column = key_place(path, keys)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    before, rest = lines[line - 1][: column - 1], lines[line - 1][column - 1:]
+    lines[line - 1] = before + (new(rest) if callable(new) else new)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return line

@@ -3,23 +3,34 @@ session, in a scratch copy of the project (nothing
 is written into the working tree); a local server and Chromium serve the browser tests.
 
 Tests that need a build, Chromium or the shared site are marked `full` (by the fixtures they
-use): `make check` runs the others (no browser, no network); `make test` runs all."""
+use): `make check` runs the others (no browser, no network); `make test` runs all.
+
+Two clinics are built: the project's own clinic.yml (whatever a fork made of it) and a second
+clinic (tests/fixtures/us-clinic: US, English only, Letter paper). The content checks take the
+`site` fixture and run on both; what they expect comes from each site's own clinic and data.
+
+SITEKIT_TEST_SITE=<folder> (`make test SITE=site`): the tests check that already built site
+instead of building one, so a workflow publishes the very folder the tests checked."""
 from __future__ import annotations
 
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import copy_project, serve
+from helpers import US_CLINIC, copy_project, page_file, read_clinic, serve, site_languages, use_clinic
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 # A test that uses any of these fixtures belongs to the full tier.
 FULL_FIXTURES = {"built_project", "built_site", "browser", "site_server", "zensical_site", "good_project",
-                 "rebranded_site", "hostile"}
+                 "us_project", "site", "hostile"}
+# The second clinic's build makes the handouts of this page only (each PDF costs seconds; the
+# example's build makes them all): enough to check that its clinic reaches the handouts.
+US_HANDOUT_PAGE = "when-to-get-help"
 
 
 def pytest_collection_modifyitems(items):
@@ -28,14 +39,64 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.full)
 
 
-@pytest.fixture(scope="session")
-def built_project(tmp_path_factory) -> Path:
-    """A scratch copy of the project, built once with `scripts/build_site.py` (strict, handouts too)."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, capture_output=True,
+def _build(project: Path, *args: str) -> None:
+    result = subprocess.run([sys.executable, "scripts/build_site.py", *args], cwd=project, capture_output=True,
                             text=True, timeout=900)
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+
+
+@pytest.fixture(scope="session")
+def built_project(tmp_path_factory) -> Path:
+    """A scratch copy of the project, built once with `scripts/build_site.py` (strict, handouts too),
+    or given the site SITEKIT_TEST_SITE names (built by `make site` before the tests)."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    given = os.environ.get("SITEKIT_TEST_SITE")
+    if given:
+        assert (Path(given) / "index.html").is_file(), f"SITEKIT_TEST_SITE={given}: no built site there"
+        shutil.copytree(given, project / "site")
+    else:
+        _build(project)
     return project
+
+
+@pytest.fixture(scope="session")
+def us_project(tmp_path_factory) -> Path:
+    """A scratch copy of the project with the second clinic's file and images, built without
+    handouts, then with the handouts of one page."""
+    project = copy_project(tmp_path_factory.mktemp("us") / "project")
+    use_clinic(project, US_CLINIC)
+    _build(project, "--no-handouts")
+    result = subprocess.run([sys.executable, "scripts/make_handouts.py", "--site", "site", "--pages",
+                             US_HANDOUT_PAGE], cwd=project, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, f"handouts failed:\n{result.stdout}\n{result.stderr}"
+    return project
+
+
+@dataclass(frozen=True)
+class Site:
+    """A built site the content checks run on, with what they expect of it: its clinic's data
+    and the languages that clinic publishes (code -> "" or "es/")."""
+
+    name: str
+    project: Path
+    clinic: dict
+    languages: dict[str, str]
+    all_handouts: bool  # False: the handouts of US_HANDOUT_PAGE only
+
+    @property
+    def path(self) -> Path:
+        return self.project / "site"
+
+    def page(self, name: str, lang: str | None = None) -> Path:
+        """A page's built file, in a language (the first when None)."""
+        return page_file(name, self.path, lang, self.languages)
+
+
+@pytest.fixture(scope="session", params=["example", "us-clinic"])
+def site(request) -> Site:
+    """Each built site in turn: the project's own clinic, then the second clinic."""
+    project = request.getfixturevalue("built_project" if request.param == "example" else "us_project")
+    return Site(request.param, project, read_clinic(project), site_languages(project), request.param == "example")
 
 
 @pytest.fixture(scope="session")

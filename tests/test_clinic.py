@@ -2,22 +2,19 @@
 nothing of the default clinic."""
 from __future__ import annotations
 
+import html
 import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 import yaml
-from helpers import ROOT, copy_inputs, copy_project, edit, generation_errors
+from helpers import PAGES, ROOT, US_CLINIC, copy_inputs, edit, generation_errors, read_clinic
 from region_checks import foreign_words, level_actions, missing_levels
+from site_fixtures import US_HANDOUT_PAGE
 from sitekit import regions, yamlsource
 from sitekit.colors import contrast
 from sitekit.levels import ACTION_LEVELS
-
-FIXTURE = ROOT / "tests/fixtures/test-clinic"
 
 
 @pytest.fixture()
@@ -31,6 +28,17 @@ def test_missing_required_field(project):
     edit(project / "clinic.yml", "name: Example Spine and Knee Clinic\n", "")
     [error] = generation_errors(project)
     assert "clinic.yml:" in error and "the key 'name' is missing" in error
+
+
+def test_declared_interests_are_required(project):
+    """A clinic file without its declared interests: an error naming the key (the site shows them
+    beside every treatment the clinic offers, so they cannot be left out)."""
+    text = (project / "clinic.yml").read_text(encoding="utf-8")
+    start = text.index("\ninterests:")
+    end = text.index("\n", text.index("  es:", start) + 1)
+    (project / "clinic.yml").write_text(text[:start] + text[end:], encoding="utf-8")
+    [error] = generation_errors(project)
+    assert "clinic.yml:" in error and "the key 'interests' is missing" in error
 
 
 def test_bad_hex_colour(project):
@@ -77,17 +85,19 @@ def test_malformed_address_or_email(project, old, new, key):
     assert f"clinic.yml:{line}:" in error and key in error and "not in the right form" in error
 
 
-def _default_clinic_strings() -> list[str]:
-    """Every text of the default clinic a reader could see, in every language it is given in."""
-    default = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-    contact = default["contact"]
-    region = regions.whole_region(yamlsource.load(ROOT / "clinic.yml", "clinic.yml"))  # with its region file's
-    values = [default["name"], default["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
-              contact["email"], contact["address"], contact["booking_url"], urlparse(default["site_url"]).netloc,
-              default["reviewer"]["name"], default["footer"], default["legal"], contact["hours"],
+def _clinic_strings(folder: Path) -> set[str]:
+    """Every text of a folder's clinic file a reader could see (with its region file's actions),
+    in every language it is given in."""
+    clinic = read_clinic(folder)
+    contact = clinic["contact"]
+    region = regions.whole_region(yamlsource.load(folder / "clinic.yml", "clinic.yml"))
+    values = [clinic["name"], clinic["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
+              contact["email"], contact["address"], contact["booking_url"], urlparse(clinic["site_url"]).netloc,
+              clinic["reviewer"]["name"], clinic["footer"], clinic["legal"], contact["hours"],
               *(region[level]["action"] for level in ACTION_LEVELS if level in region),
-              default["colors"]["primary"], default["colors"]["accent"]]
-    return [text for value in values for text in (value.values() if isinstance(value, dict) else [value])]
+              clinic["colors"]["primary"], clinic["colors"]["accent"]]
+    return {text for value in values for text in (value.values() if isinstance(value, dict) else [value])
+            if isinstance(text, str) and len(text) > 3}
 
 
 def _site_texts(site: Path) -> dict[str, str]:
@@ -102,60 +112,76 @@ def _site_texts(site: Path) -> dict[str, str]:
     return texts
 
 
-@pytest.fixture(scope="module")
-def rebranded_site(tmp_path_factory) -> Path:
-    """The whole site built from a copy of the project with the test clinic's file and logo."""
-    project = copy_project(tmp_path_factory.mktemp("rebrand") / "project")
-    shutil.copy(FIXTURE / "clinic.yml", project / "clinic.yml")
-    shutil.rmtree(project / "clinic-assets")
-    (project / "harbour").mkdir()
-    for name in ("logo.png", "favicon.png"):
-        shutil.copy(FIXTURE / name, project / "harbour" / name)
-    result = subprocess.run([sys.executable, "scripts/build_site.py"], cwd=project, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def _leftovers(site: Path, old: set[str]) -> list[str]:
+    return sorted({f"{name}: {s!r}" for name, text in _site_texts(site).items() for s in old
+                   if s.lower() in text.lower()})
 
 
-def test_no_default_clinic_string_is_left_anywhere(rebranded_site):
-    """No name, phone, e-mail, address, colour or wording of the default clinic is in site/."""
-    leftovers = {f"{name}: {s!r}" for name, text in _site_texts(rebranded_site).items()
-                 for s in _default_clinic_strings() if s.lower() in text.lower()}
-    assert sorted(leftovers) == []
+def test_no_string_of_the_project_clinic_is_left_in_the_second_clinic_site(us_project):
+    """The second clinic's build (its clinic.yml put in place of the project's) holds no name,
+    phone, e-mail, address, colour or wording of the project's own clinic, in pages or handouts."""
+    old = _clinic_strings(ROOT) - _clinic_strings(US_CLINIC)
+    assert list((us_project / "site").rglob("*.pdf")), "the second clinic's build made no handout"
+    assert _leftovers(us_project / "site", old) == []
 
 
-def test_the_test_clinic_appears_where_it_should(rebranded_site):
-    """Its name on every page, phone and emergency number in the help, colour, logo, address."""
-    test = yaml.safe_load((FIXTURE / "clinic.yml").read_text(encoding="utf-8"))
-    pages = sorted(rebranded_site.glob("**/index.html"))
-    assert len(pages) >= 9
+def test_the_leftover_check_finds_a_leftover(tmp_path):
+    """A page that still holds the old clinic's name is named (so the check above can fail)."""
+    (tmp_path / "index.html").write_text("<p>Welcome to O'Neil &amp; Park</p><p>Old Clinic Ltd</p>", encoding="utf-8")
+    assert _leftovers(tmp_path, {"Old Clinic Ltd", "Nowhere Street"}) == ["index.html: 'Old Clinic Ltd'"]
+
+
+def test_the_second_clinic_appears_where_it_should(us_project):
+    """Its name on every page (its & and ' escaped once), its phone and emergency action, its
+    logo and favicon, colour, site address in the sitemap, the offers it makes, Letter paper."""
+    from sitekit.escaping import tel_href
+
+    site, clinic = us_project / "site", read_clinic(US_CLINIC)
+    emergency = regions.whole_region(yamlsource.load(US_CLINIC / "clinic.yml"))["emergency"]
+    pages = sorted(site.glob("**/index.html"))
+    assert len(pages) >= len(PAGES)
     for page in pages:
-        html = page.read_text(encoding="utf-8")
-        assert "<title>" in html and test["name"] in html.split("</title>")[0], page
-        assert test["contact"]["phone"] in html and 'href="tel:+15550134777"' in html, page
-        assert "generated/logo.png" in html and "generated/favicon.png" in html, page
-        assert test["region"]["emergency"]["action"] in html, page
-    assert (rebranded_site / "generated/logo.png").read_bytes() == (FIXTURE / "logo.png").read_bytes()
-    css = (rebranded_site / "generated/clinic.css").read_text(encoding="utf-8")
-    assert test["colors"]["primary"] in css
-    help_page = (rebranded_site / "when-to-get-help/index.html").read_text(encoding="utf-8")
-    assert 'href="tel:911"' in help_page
-    checker = (rebranded_site / "symptom-checker/index.html").read_text(encoding="utf-8")
-    assert '"number":"911"' in checker
-    sitemap = (rebranded_site / "sitemap.xml").read_text(encoding="utf-8")
-    assert "https://harbour-physio.test/knee/anatomy/" in sitemap
-    treatments = (rebranded_site / "treatments/index.html").read_text(encoding="utf-8")
-    assert treatments.count(f"Offered at {test['short_name']}") == 2 * len(test["offers"])  # table + section
+        markup = page.read_text(encoding="utf-8")
+        assert "&amp;amp;" not in markup and "&amp;#39;" not in markup, f"{page}: escaped twice"
+        text = html.unescape(markup)  # the page as read (its &, ' and the like escaped once, above)
+        assert clinic["name"] in text.split("</title>")[0], page
+        assert clinic["contact"]["phone"] in text and f'href="{tel_href(clinic["contact"]["phone"])}"' in markup, page
+        assert emergency["action"]["en"] in text, page
+        for key in ("logo", "favicon"):
+            assert f"generated/{clinic[key]}" in markup, (page, key)
+    for key in ("logo", "favicon"):
+        assert (site / "generated" / clinic[key]).read_bytes() == (US_CLINIC / clinic[key]).read_bytes()
+    css = (site / "generated/clinic.css").read_text(encoding="utf-8")
+    assert clinic["colors"]["primary"] in css
+    help_page = (site / "when-to-get-help/index.html").read_text(encoding="utf-8")
+    number = regions.whole_region(yamlsource.load(US_CLINIC / "clinic.yml"))["emergency"]["number"]
+    assert f'href="tel:{number}"' in help_page
+    checker = (site / "symptom-checker/index.html").read_text(encoding="utf-8")
+    assert f'"number":"{number}"' in checker
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"{clinic['site_url']}anatomy/" in sitemap
+    words = yaml.safe_load((ROOT / "locales/en/ui.yml").read_text(encoding="utf-8"))
+    offered = next(v["offered_at"] for v in words.values() if isinstance(v, dict) and "offered_at" in v)
+    treatments = html.unescape((site / "treatments/index.html").read_text(encoding="utf-8"))
+    assert treatments.count(offered.format(clinic=clinic["short_name"])) == 2 * len(clinic["offers"])  # table + section
+    about = html.unescape((site / "about/index.html").read_text(encoding="utf-8"))
+    assert clinic["interests"] in about  # the declared interests, on About and beside offered treatments
+    assert treatments.count(clinic["interests"]) >= 1 + len(clinic["offers"])
+    from pypdf import PdfReader
+    [pdf] = [p for p in (site / "handouts").glob("*.pdf") if p.stem == US_HANDOUT_PAGE]
+    width, height = (float(v) for v in PdfReader(pdf).pages[0].mediabox[2:])
+    assert (round(width), round(height)) == (612, 792), "not Letter paper"
 
 
-def test_each_level_of_the_test_clinics_region_shows_in_pages_checker_and_handouts(rebranded_site):
-    """The US region (and the clinic's own changes to it): each level's action and number."""
-    actions = level_actions(FIXTURE / "clinic.yml", ROOT / "regions", "en")
-    assert missing_levels(rebranded_site, actions) == []
+def test_each_level_of_the_second_clinics_region_shows_in_pages_checker_and_handouts(us_project):
+    """The US region: each level's action and number."""
+    actions = level_actions(US_CLINIC / "clinic.yml", ROOT / "regions", "en")
+    assert missing_levels(us_project / "site", actions) == []
 
 
-def test_no_uk_service_word_reaches_the_us_clinics_readers(rebranded_site):
+def test_no_uk_service_word_reaches_the_us_clinics_readers(us_project):
     """Pages and handouts of a clinic in the US region name no UK service (GP, A&E, NHS 111,
     physiotherapist ...), except where a source is named."""
-    test = yaml.safe_load((FIXTURE / "clinic.yml").read_text(encoding="utf-8"))
+    test = read_clinic(US_CLINIC)
     own = [test["name"], test["short_name"], test["contact"]["booking_url"], urlparse(test["site_url"]).netloc]
-    assert foreign_words(rebranded_site, ROOT / "data/knowledge.yml", own) == {}
+    assert foreign_words(us_project / "site", ROOT / "data/knowledge.yml", own) == {}

@@ -25,9 +25,9 @@ def _vnu_errors(files: list[str]) -> list[str]:
             for m in messages if m.get("type") == "error"]
 
 
-def test_every_page_is_valid_html(built_site):
+def test_every_page_is_valid_html(site):
     """No page of the built site has an HTML error."""
-    pages = sorted(str(p) for p in built_site.rglob("*.html"))
+    pages = sorted(str(p) for p in site.path.rglob("*.html"))
     assert len(pages) >= 10
     assert _vnu_errors(pages) == []
 

@@ -5,10 +5,10 @@ its exercises and the warning signs; and each condition's section links its leaf
 by the `built_site` fixture."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
-import pytest
-from helpers import LANGUAGES, page_file
+from helpers import page_file, site_languages
 from pypdf import PdfReader
 from sitekit import handout_layout
 from sitekit.handouts import SIZES
@@ -16,7 +16,18 @@ from sitekit.leaflets import MAX_PAGES, leaflet_name
 from sitekit.pipeline import Paths, load_editions
 from sitekit.words import ui_for
 
-EDITIONS = {e.language.code: e for e in load_editions(Paths())}
+
+@functools.cache
+def editions() -> dict:
+    """The project's editions, one per published language, validated once for these tests."""
+    return {e.language.code: e for e in load_editions(Paths())}
+
+
+def pytest_generate_tests(metafunc):
+    """Each test that takes ``lang`` runs once per language the clinic publishes (read when the
+    tests are collected, not at import)."""
+    if "lang" in metafunc.fixturenames:
+        metafunc.parametrize("lang", list(site_languages()), scope="module")
 
 
 def flat(text: str) -> str:
@@ -24,15 +35,14 @@ def flat(text: str) -> str:
 
 
 def leaflet(site: Path, lang: str, folder: str, condition_id: str) -> Path:
-    prefix = EDITIONS[lang].language.prefix
+    prefix = editions()[lang].language.prefix
     return site / prefix / "handouts" / folder / f"{leaflet_name(condition_id)}.pdf"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_condition_has_a_leaflet_that_passes_the_layout_checks(built_site: Path, lang: str):
     """Normal print: at most two pages; both sizes: the handouts' layout rules (type at 12 or
     16 pt, no heading at a page's foot, no half-empty page, no stray line)."""
-    edition = EDITIONS[lang]
+    edition = editions()[lang]
     for condition in edition.knowledge.conditions:
         for size in SIZES:
             path = leaflet(built_site, lang, size.folder, condition.id)
@@ -42,9 +52,8 @@ def test_every_condition_has_a_leaflet_that_passes_the_layout_checks(built_site:
                 assert len(PdfReader(path).pages) <= MAX_PAGES, f"{path} runs over {MAX_PAGES} pages"
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_leaflet_holds_its_condition_exercises_and_warning_signs(built_site: Path, lang: str):
-    edition = EDITIONS[lang]
+    edition = editions()[lang]
     ui = ui_for(lang)
     k = edition.knowledge
     for condition in k.conditions:
@@ -58,9 +67,8 @@ def test_a_leaflet_holds_its_condition_exercises_and_warning_signs(built_site: P
             assert flat(sign.label) in text
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_condition_section_links_its_leaflets(built_site: Path, lang: str):
-    edition = EDITIONS[lang]
+    edition = editions()[lang]
     for condition in edition.knowledge.conditions:
         html = page_file(condition.page.removesuffix(".md"), built_site, lang).read_text(encoding="utf-8")
         for folder in ("", "large/"):

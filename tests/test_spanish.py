@@ -17,11 +17,22 @@ from pathlib import Path
 import pytest
 import textstat
 import yaml
-from helpers import PAGES, ROOT, as_sentences, copy_inputs, generation_errors, language_blocks, page_file, scratch_paths
+from helpers import (
+    EXAMPLE_CLINIC,
+    PAGES,
+    ROOT,
+    as_sentences,
+    copy_inputs,
+    generation_errors,
+    language_blocks,
+    page_file,
+    read_clinic,
+    scratch_paths,
+    site_languages,
+)
 from pypdf import PdfReader
 from textstat.textstat import textstatistics
 
-SITE_URL = "https://example.org/sciatica-knee-pain/"  # clinic.yml's site_url
 MIN_WORDS = 5  # a block with fewer words (of two letters or more) is too short to classify: a name, a label
 MIN_FERNANDEZ_HUERTA = 70.0  # 70-80 "fairly easy", 80+ "easy"
 MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
@@ -30,7 +41,21 @@ MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agost
 
 @cache
 def clinic() -> dict:
-    return yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+    """The frozen example clinic, which the fast tests' scratch copies use (copy_inputs)."""
+    return read_clinic(EXAMPLE_CLINIC)
+
+
+@pytest.fixture
+def built_site(built_project: Path) -> Path:
+    """The built site, when its clinic publishes Spanish (these checks are about Spanish)."""
+    if "es" not in site_languages(built_project):
+        pytest.skip("the clinic does not publish Spanish")
+    return built_project / "site"
+
+
+@pytest.fixture
+def built_clinic(built_project: Path) -> dict:
+    return read_clinic(built_project)
 
 
 @cache
@@ -38,10 +63,10 @@ def ui_es() -> dict:
     return yaml.safe_load((ROOT / "locales/es/ui.yml").read_text(encoding="utf-8"))
 
 
-def names() -> list[str]:
+def names(info: dict | None = None) -> list[str]:
     """Names that are the same in every language (WCAG 3.1.2 lets proper names be): the clinic's
-    name, short name and address, which clinic.yml gives once."""
-    info = clinic()
+    name, short name and address, which clinic.yml gives once (the frozen example's unless told)."""
+    info = info or clinic()
     return [info["name"], info["short_name"], info["contact"]["address"]]
 
 
@@ -79,11 +104,11 @@ def english_blocks(markup: str, allowed: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_no_english_is_left_on_the_spanish_page(built_site: Path, name: str):
+def test_no_english_is_left_on_the_spanish_page(built_site: Path, built_clinic: dict, name: str):
     """Each block a reader sees on the Spanish page (the article, the header, the footer) is
     Spanish; words kept in English on purpose (source titles, publishers, citations) carry lang="en"."""
     markup = page_file(name, built_site / "es").read_text(encoding="utf-8")
-    assert english_blocks(markup, names()) == [], f"es/{name}: blocks not in Spanish"
+    assert english_blocks(markup, names(built_clinic)) == [], f"es/{name}: blocks not in Spanish"
 
 
 SPANISH_PAGE = """<!doctype html><html lang="es"><body>
@@ -153,8 +178,8 @@ def test_the_spanish_measure_fails_on_hard_text_and_leaves_english_alone():
 
 # --- 3. Every page in both languages --------------------------------------------------------------
 
-def page_url(name: str, prefix: str = "") -> str:
-    return SITE_URL + prefix + ("" if name == "index" else f"{name}/")
+def page_url(site_url: str, name: str, prefix: str = "") -> str:
+    return site_url + prefix + ("" if name == "index" else f"{name}/")
 
 
 def head_links(markup: str) -> dict[str, str]:
@@ -169,30 +194,35 @@ def switch_links(markup: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_page_is_in_both_languages_and_links_its_twin(built_site: Path, name: str):
-    """site/<page> and site/es/<page> exist with <html lang> en… and es; each links the other
-    (nav.kb-language, with hreflang) and names both, and x-default, in <link rel="alternate">."""
-    english, spanish = page_file(name, built_site), page_file(name, built_site / "es")
-    twins = {"en": page_url(name), "es": page_url(name, "es/"), "x-default": page_url(name)}
-    for path, lang, other, other_path in ((english, "en", "es", spanish), (spanish, "es", "en", english)):
+def test_every_page_is_in_both_languages_and_links_its_twin(built_project: Path, built_site: Path, name: str):
+    """site/<page> and site/es/<page> (and each other language's) exist with <html lang> of their
+    language; each links the others (nav.kb-language, with hreflang) and names them all, and
+    x-default (the first language), in <link rel="alternate">."""
+    languages, site_url = site_languages(built_project), read_clinic(built_project)["site_url"]
+    files = {code: page_file(name, built_site, code, languages) for code in languages}
+    twins = {code: page_url(site_url, name, prefix) for code, prefix in languages.items()}
+    twins["x-default"] = next(iter(twins.values()))
+    for lang, path in files.items():
         markup = path.read_text(encoding="utf-8")
         page_lang = re.search(r'<html lang="([^"]+)"', markup)[1]
         assert page_lang == lang or page_lang.startswith(f"{lang}-"), f"{path}: <html lang={page_lang}>"
-        [(href, hreflang)] = switch_links(markup)
-        assert hreflang == other and (path.parent / href).resolve() / "index.html" == other_path.resolve(), \
-            f"{path}: the language switch leads to {href} ({hreflang})"
+        switch = {hreflang: (path.parent / href).resolve() / "index.html" for href, hreflang in switch_links(markup)}
+        assert switch == {code: other.resolve() for code, other in files.items() if code != lang}, \
+            f"{path}: the language switch leads to {switch}"
         assert head_links(markup) == twins, f"{path}: alternates {head_links(markup)}"
 
 
-def test_the_sitemap_lists_every_page_in_both_languages_with_both_alternates(built_site: Path):
-    """sitemap.xml has each page of each language once, each with its English and Spanish twins."""
+def test_the_sitemap_lists_every_page_in_both_languages_with_both_alternates(built_project: Path, built_site: Path):
+    """sitemap.xml has each page of each language once, each with its twins in every language."""
+    languages, site_url = site_languages(built_project), read_clinic(built_project)["site_url"]
     xml = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     entries = {m[1]: m[2] for m in re.finditer(r"<url><loc>([^<]+)</loc>(.*?)</url>", xml, re.S)}
-    assert sorted(entries) == sorted(page_url(n, p) for n in PAGES for p in ("", "es/"))
+    assert sorted(entries) == sorted(page_url(site_url, n, p) for n in PAGES for p in languages.values())
     for name in PAGES:
-        for prefix in ("", "es/"):
-            alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entries[page_url(name, prefix)]))
-            assert alternates == {"en": page_url(name), "es": page_url(name, "es/")}, page_url(name, prefix)
+        twins = {code: page_url(site_url, name, prefix) for code, prefix in languages.items()}
+        for url in twins.values():
+            alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', entries[url]))
+            assert alternates == twins, url
     assert not (built_site / "es/sitemap.xml").exists()
 
 
@@ -208,12 +238,12 @@ def spanish_date(iso: str) -> str:
 
 
 @pytest.mark.parametrize("folder", ["", "large/"])
-def test_spanish_handouts_are_made_in_spanish(built_site: Path, folder: str):
+def test_spanish_handouts_are_made_in_spanish(built_site: Path, built_clinic: dict, folder: str):
     """site/es/handouts/ (and large/) has every page's handout and the booklet; each is tagged es
     and written in Spanish: the Spanish headings of locales/es/ui.yml (where to get help, the
     warning box, the questionnaire's lead), page numbers and review dates in Spanish words, and
     its text detected as Spanish."""
-    words, info = ui_es(), clinic()
+    words, info = ui_es(), built_clinic
     for name in [*PAGES, "booklet"]:
         path = built_site / "es/handouts" / folder / f"{name}.pdf"
         reader = PdfReader(path)
@@ -228,7 +258,7 @@ def test_spanish_handouts_are_made_in_spanish(built_site: Path, folder: str):
             assert heading in text, f"es/handouts/{folder}{name}.pdf lacks {heading!r}"
         assert re.search(r"Página 1 de \d+", text), f"es/handouts/{folder}{name}.pdf: no Spanish page numbers"
         assert spanish_date(str(info["last_reviewed"])) in text, f"es/handouts/{folder}{name}.pdf: no Spanish date"
-        assert identifier().classify(words_to_classify(text, names()))[0] == "es", f"{name}.pdf is not Spanish"
+        assert identifier().classify(words_to_classify(text, names(info)))[0] == "es", f"{name}.pdf is not Spanish"
 
 
 # --- 5. The words are complete (fast) -------------------------------------------------------------
@@ -241,9 +271,11 @@ def check_words():
     return module
 
 
-def test_spanish_lacks_no_words():
-    """check_words.py finds nothing missing, stale or changed in locales/es/."""
-    assert check_words().check("es") == []
+def test_no_published_language_lacks_words():
+    """check_words.py finds nothing missing, stale or changed in the words of any language the
+    project's clinic publishes (as `make check` runs it)."""
+    module = check_words()
+    assert {code: module.check(code) for code in module.published()} == {code: [] for code in module.published()}
 
 
 def test_a_missing_spanish_word_is_named(tmp_path: Path, monkeypatch):

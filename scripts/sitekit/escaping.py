@@ -131,6 +131,24 @@ def mailto_href(email: str) -> str:
     return "mailto:" + quote(email, safe="@.")
 
 
+def report_href(email: str, subject: str, body: str) -> str:
+    r"""A mailto: link that opens the reader's own e-mail program with a subject and a body filled in
+    (the site itself sends nothing), every part URL-encoded.
+
+    >>> report_href("a@example.org", "A & B", "Page: https://x.org/a/?b=1\nOK")
+    'mailto:a@example.org?subject=A%20%26%20B&body=Page%3A%20https%3A%2F%2Fx.org%2Fa%2F%3Fb%3D1%0AOK'
+    """
+    return f"{mailto_href(email)}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+
+def page_report_href(email: str, lang: str, title: str, url: str, reviewed: str) -> str:
+    """The "report a problem with this page" link of a page or handout: the page's title, address
+    and review date filled in, in the words of its language (page_review in ui.yml)."""
+    words = ui_for(lang)["page_review"]
+    body = words["report_body"].replace("{url}", url).replace("{reviewed}", reviewed)
+    return report_href(email, words["report_subject"].replace("{title}", title), body)
+
+
 def tel_href(phone: str) -> str:
     """A tel: link: the number without spaces, URL-encoded.
 

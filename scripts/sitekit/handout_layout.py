@@ -1,9 +1,15 @@
-"""The rules every printed handout must keep, read back from the PDF itself (pypdf), so they hold
-whatever the stylesheet or the content does. The build fails when one is broken.
+"""The rules every printed handout keeps, read back from the PDF itself (pypdf), so they hold
+whatever the stylesheet or the content does.
+
+A rule about readability fails the build wherever it is broken:
 
 - No text smaller than the handout's type size (12 pt, or 16 pt for large print); headings larger.
   Only text inside a figure (a diagram's labels scale with it; the page says in words what it
   shows) is let off: the tagged PDF marks it /Figure.
+
+Rules about looks are warnings in a clinic's build (a paragraph added to a page must not stop it)
+and errors in the project's own tests of its shipped content (``problems``, strict):
+
 - No heading as the last line of a page (it belongs with the text under it).
 - No page, before the last of a handout, left less than 60% full (a block that would not split
   was pushed over), and no page holding only a line or two (a spilled table row or a widow).
@@ -184,19 +190,28 @@ def line_text(line: list[Span]) -> str:
     return " ".join(joiner.join(s.text for s in line).split())
 
 
-def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
-    """Every broken rule in one printed handout, each as a located message (file, page, text);
-    ``footer_top``: the height (points from the page's foot) below which only the footer is drawn.
+@dataclass(frozen=True)
+class Finding:
+    """One broken rule, as a located message (file, page, text); ``looks``: a rule about looks
+    (a warning in a clinic's build), not about readability (always an error)."""
 
-    For example: problems("x.pdf", small_type_pdf, 12, 45)
-    ['x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"']
-    """
+    message: str
+    looks: bool
+
+
+def _quote(line: list[Span] | None) -> str:
+    return f'"{line_text(line)[:50]}"' if line else "nothing"
+
+
+def findings(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[Finding]:
+    """Every broken rule in one printed handout; ``footer_top``: the height (points from the
+    page's foot) below which only the footer is drawn."""
     found, height = spans(pdf)
-    out: list[str] = []
+    out: list[Finding] = []
     for span in found:
         if span.text.strip() and span.size < points - 0.05 and not span.in_figure:
-            out.append(f"{name} page {span.page + 1}: text at {span.size:g} pt, smaller than {points} pt: "
-                       f'"{span.text[:50]}"')
+            out.append(Finding(f"{name} page {span.page + 1}: text at {span.size:g} pt, smaller than {points} pt: "
+                               f'"{span.text[:50]}"', looks=False))
             break  # one is enough to point at the rule in site.css
     pages = lines_by_page(found, footer_top)
     count = max(pages) + 1 if pages else 0
@@ -205,14 +220,29 @@ def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
         lines = pages.get(number, [])
         where = f"{name} page {number + 1}"
         if len(lines) < LINES_MIN and not (booklet and number == count - 1 and lines):
-            out.append(f"{where}: only {len(lines)} line(s) on the page (a spilled table row or a widow)")
+            words = "; ".join(_quote(line) for line in lines) or "nothing"
+            out.append(Finding(f"{where}: only {len(lines)} line(s) on the page (a spilled table row or a "
+                               f"widow): {words}", looks=True))
             continue
         if number == count - 1:
             continue
         last = lines[-1]
         if max(s.size for s in last if s.text.strip()) >= points * HEADING_RATIO:
-            out.append(f'{where}: the heading "{line_text(last)[:50]}" is the last line of the page')
+            out.append(Finding(f"{where}: the heading {_quote(last)} is the last line of the page", looks=True))
         filled = (text_top - last[0].y) / (text_top - footer_top)
         if not booklet and filled < FILL_MIN:
-            out.append(f"{where}: the page is only {filled:.0%} full before the next page starts")
+            following = (pages.get(number + 1) or [None])[0]
+            out.append(Finding(f"{where}: the page is only {filled:.0%} full before the next page starts "
+                               f"(it ends at {_quote(last)}; the next page starts at {_quote(following)})",
+                               looks=True))
     return out
+
+
+def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
+    """Every broken rule in one printed handout, looks and readability alike (the strict check the
+    project's tests make of its own content), each as a located message.
+
+    For example: problems("x.pdf", small_type_pdf, 12, 45)
+    ['x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"']
+    """
+    return [f.message for f in findings(name, pdf, points, footer_top, booklet)]

@@ -4,7 +4,11 @@ each in normal print (12 pt) and large print (16 pt, in handouts/large/).
 Reads only the built site (each page's marked content and clinic print header, its stylesheets and
 canonical address) and the checked clinic and knowledge files; lays them out with the handout
 templates, prints them in headless Chromium (``pdf_print``), checks their type and layout
-(``handout_layout``: a broken rule fails the build) and fixes their metadata (``pdf_meta``).
+(``handout_layout``) and fixes their metadata (``pdf_meta``). Type smaller than the handout's size
+fails the build. A handout that breaks a rule about looks (a heading at the foot of a page, a
+half-empty page) is printed again with the stylesheet's looser page breaks (``data-kb-fit``), and
+the better of the two kept; what remains is a warning (``Handouts.warnings``), or an error with
+``strict`` (the project's own tests).
 
 What reaches paper is decided once, in docs/stylesheets/site.css (its Paper section): anything marked
 ``kb-print-hide`` (Markdown: ``{ .kb-print-hide }``) is left off, ``kb-print-only`` is shown only
@@ -14,7 +18,8 @@ same knowledge file as the checker.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -23,6 +28,7 @@ from markupsafe import Markup
 
 from . import enrich, handout_layout, pdf_meta, regions, yamlsource
 from .addresses import page_url
+from .escaping import page_report_href
 from .levels import LEVELS
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
@@ -195,7 +201,8 @@ class Handouts:
     For example: Handouts(Path("site"), knowledge, clinic, "Sciatica and knee pain").build(pages)
     {'anatomy.pdf': 2, ..., 'large/booklet.pdf': 40}
 
-    ``lang`` chooses the words of the handouts (locales/<lang>/ui.yml) and their language tag.
+    ``lang`` chooses the words of the handouts (locales/<lang>/ui.yml) and their language tag;
+    ``strict``: a broken rule about looks is an error too, not a warning.
     """
 
     site: Path
@@ -203,6 +210,8 @@ class Handouts:
     clinic: dict[str, Any]
     site_name: str
     lang: str = "en"
+    strict: bool = False
+    warnings: list[str] = field(default_factory=list)  # rules about looks the handouts still break
 
     def __post_init__(self) -> None:
         self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
@@ -229,16 +238,23 @@ class Handouts:
             warning_box=not booklet and not questionnaire and not page.has_warning_signs,
             help=Markup("" if booklet else page.help),
             qr=qr_svg(page.url, ui_for(self.lang)["handout"]["qr_label"].format(url=page.url)),
-            **self._context()))
+            report=self._report_link(page), **self._context()))
+
+    def _report_link(self, page: SitePage) -> Markup:
+        """The clinic's e-mail address as a link that reports a problem with this handout."""
+        email = self.clinic["contact"]["email"]
+        href = page_report_href(email, self.lang, page.title, page.url, self.clinic["last_reviewed"])
+        return Markup('<a href="{}">{}</a>').format(href, email)
 
     def document(self, title: str, size: PrintSize, pages: list[SitePage],
-                 contents: list[tuple[SitePage, int]] | None = None) -> str:
+                 contents: list[tuple[SitePage, int]] | None = None, fit: bool = False) -> str:
         """The whole HTML document Chromium prints: one handout, or (with ``contents``: each page
-        and its first page number) the booklet with its cover."""
+        and its first page number) the booklet with its cover; ``fit``: with the stylesheet's
+        looser page breaks."""
         first = pages[0]
         return self.env.get_template("handout.html.j2").render(
             title=title, stylesheets=first.stylesheets, body_attrs=Markup(first.body_attrs),
-            size=size.name, margins=size.margins,
+            size=size.name, margins=size.margins, fit=fit,
             logo=urljoin(self.site_url, "generated/logo" + Path(self.clinic["logo"]).suffix),
             sections=[self.section(p, booklet=contents is not None) for p in pages], contents=contents,
             help=Markup(first.help), **self._context())
@@ -259,21 +275,24 @@ class Handouts:
 
     def build(self, names: list[str], out: Path) -> dict[str, int]:
         """Write every handout and the booklet, in both sizes, into ``out`` (large print in
-        ``out/large``); return each file's page count. A broken layout rule raises HandoutError."""
+        ``out/large``); return each file's page count. Type below the handout's size (or, with
+        ``strict``, any broken layout rule) raises HandoutError; other broken rules are added to
+        ``warnings``."""
         pages = [read_page(self.site, name) for name in names]
         made: dict[str, bytes] = {}
         with Printer(self.site, self.site_url) as printer:
             for size in SIZES:
                 for page in pages:
                     title = f"{page.title} - {self.clinic['name']}"
-                    pdf = self._print(printer, page.name, size, self.document(title, size, [page]))
                     name = size.folder + page.pdf_name
-                    self._check(name, pdf, size)
+                    pdf = self._best(name, size, False, lambda fit, page=page, title=title, size=size: self._print(
+                        printer, page.name, size, self.document(title, size, [page], fit=fit)))
                     made[name] = self._finish(pdf, title)
                 name = size.folder + "booklet.pdf"
                 lengths = [pdf_meta.page_count(made[size.folder + page.pdf_name]) for page in pages]
-                pdf, title = self._booklet(printer, size, pages, lengths)
-                self._check(name, pdf, size, booklet=True)
+                title = f"{self.site_name} - {self.clinic['name']}"
+                pdf = self._best(name, size, True, lambda fit, size=size, lengths=lengths: self._booklet(
+                    printer, size, pages, lengths, fit))
                 made[name] = self._finish(pdf, title)
         for folder in {out / size.folder for size in SIZES}:
             folder.mkdir(parents=True, exist_ok=True)
@@ -284,16 +303,35 @@ class Handouts:
             (out / name).write_bytes(pdf)
         return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}
 
-    @staticmethod
-    def _check(name: str, pdf: bytes, size: PrintSize, booklet: bool = False) -> None:
-        """Stop at the first handout that breaks a layout rule, naming each broken rule."""
-        problems = handout_layout.problems(name, pdf, size.points, size.footer_top, booklet=booklet)
-        if problems:
+    def _best(self, name: str, size: PrintSize, booklet: bool, make: Callable[[bool], bytes]) -> bytes:
+        """The handout ``make(fit)`` prints, checked: when it breaks a rule about looks it is
+        printed again with looser page breaks (``fit``) and the one with fewer broken rules kept.
+        Type too small stops the step; a rule about looks still broken is a warning (an error
+        when ``strict``)."""
+        pdf = make(False)
+        found = handout_layout.findings(name, pdf, size.points, size.footer_top, booklet=booklet)
+        if any(f.looks for f in found) and all(f.looks for f in found):
+            fitted = make(True)
+            again = handout_layout.findings(name, fitted, size.points, size.footer_top, booklet=booklet)
+            if len(again) < len(found):
+                pdf, found = fitted, again
+        self._report(found)
+        return pdf
+
+    def _check(self, name: str, pdf: bytes, size: PrintSize, booklet: bool = False) -> None:
+        """Check one printed handout as it is (no second print): type too small, or with
+        ``strict`` any broken rule, raises HandoutError; a rule about looks is a warning."""
+        self._report(handout_layout.findings(name, pdf, size.points, size.footer_top, booklet=booklet))
+
+    def _report(self, found: list[handout_layout.Finding]) -> None:
+        errors = [f.message for f in found if self.strict or not f.looks]
+        if errors:
             raise HandoutError("a handout breaks the layout rules (see the Paper section of "
-                               "docs/stylesheets/site.css and the page's Markdown):\n  " + "\n  ".join(problems))
+                               "docs/stylesheets/site.css and the page's Markdown):\n  " + "\n  ".join(errors))
+        self.warnings += [f.message for f in found]
 
     def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
-                 lengths: list[int]) -> tuple[bytes, str]:
+                 lengths: list[int], fit: bool = False) -> bytes:
         """Cover, contents, then every page; the contents' numbers are read back from the PDF's
         bookmarks and the booklet printed again until they match where each page really starts."""
         title = f"{self.site_name} - {self.clinic['name']}"
@@ -301,7 +339,7 @@ class Handouts:
         starts = [3 + sum(lengths[:i]) for i in range(len(pages))]
         for _ in range(5):
             contents = list(zip(pages, starts, strict=True))
-            pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents))
+            pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents, fit))
             # Compared without spaces: Chromium drops the space where a heading wraps ("porciática").
             found = {"".join(title.split()): number for title, number in pdf_meta.outline_pages(pdf).items()}
             missing = [page.title for page in pages if "".join(page.title.split()) not in found]
@@ -309,7 +347,7 @@ class Handouts:
                 raise HandoutError(f"booklet: no bookmark for {', '.join(missing)}; does every page start with an h1?")
             actual = [found["".join(page.title.split())] for page in pages]
             if actual == starts:
-                return pdf, title
+                return pdf
             starts = actual
         raise HandoutError("booklet: the contents' page numbers did not settle; check the page breaks "
                            "in the Paper section of docs/stylesheets/site.css.")

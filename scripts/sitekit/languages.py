@@ -31,6 +31,7 @@ SOURCE = "en"  # the language of data/knowledge.yml, docs/ and includes/glossary
 TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "outcomes": ("level", ("heading", "advice")),
     "outcome_rules": ("id", ("why",)),
+    "self_care_advice": ("id", ("advice",)),
     "groups": ("id", ("question",)),
     "symptoms": ("id", ("label", "description")),
     "conditions": ("id", ("name", "plain_name", "short_name", "summary", "helps")),
@@ -201,7 +202,8 @@ def check(language: Language, docs: Path, locales: Path = LOCALES) -> list[Probl
 
 # Clinic fields a reader sees that a clinic may give per language ({en: ..., es: ...}); the
 # region's (its name, each level's action, each word) are listed by localized().
-LOCALIZED = (("contact", "address"), ("contact", "hours"), ("reviewer", "role"), ("footer",), ("legal",))
+LOCALIZED = (("contact", "address"), ("contact", "hours"), ("reviewer", "role"), ("footer",), ("legal",),
+             ("interests",))
 SAME_IN_ALL = {("contact", "address")}  # an address may be one text for every language
 
 

@@ -131,6 +131,17 @@ class OutcomeRule:
 
 
 @dataclass(frozen=True)
+class SelfCareAdvice:
+    """Home care that fits a problem, shown instead of the self-care outcome's advice."""
+
+    id: str
+    mode: str  # "all" or "any"
+    symptoms: list[str]
+    advice: str
+    sources: list[str]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     title: str
@@ -186,6 +197,7 @@ class Knowledge:
     treatments: list[Treatment]
     warning_signs: list[WarningSign]
     sources: list[Source]
+    self_care_advice: list[SelfCareAdvice] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
 
     def exercises_for(self, condition_id: str) -> list[Exercise]:
@@ -259,8 +271,11 @@ def build(data: dict[str, Any]) -> Knowledge:
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]
+    self_care = [SelfCareAdvice(a["id"], *next(iter(a["when"].items())), a["advice"], list(a["sources"]))
+                 for a in data.get("self_care_advice") or []]
     exercises = [Exercise(e["id"], e["name"], list(e["for"]), list(e["treatments"]), list(e["sources"]),
                           list(e["steps"]), e["dose"], e["feel"], e["when_to_stop"], e["before_you_start"],
                           dict(e["figure"]["start"]), dict(e["figure"]["end"]))
                  for e in data.get("exercises") or []]
-    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources, exercises)
+    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources,
+                     self_care, exercises)

@@ -107,3 +107,18 @@ def read_pages(docs_dir: Path, clinic: dict | None, label: Any = str) -> list[Pa
 def overdue(pages: list[Page], today: dt.date) -> list[Page]:
     """Pages whose next review date has passed."""
     return [p for p in pages if dt.date.fromisoformat(p.next_review) < today]
+
+
+def overdue_warning(pages: list[Page], today: dt.date, language: str) -> str:
+    """The build's warning naming each page of one language whose review date has passed ("" if
+    none): a warning, not an error, since a site must not break on a date (the pages say it too).
+
+    >>> overdue_warning([Page("a.md", "a/", "A", "", "2020-01-01", "2021-01-01")], dt.date(2021, 1, 2), "en")
+    'warning: review overdue for en: a.md (due 2021-01-01); review the page, then update its next_review (front matter or clinic.yml)'
+    """  # noqa: E501 - a doctest line that cannot be split
+    late = overdue(pages, today)
+    if not late:
+        return ""
+    names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
+    return (f"warning: review overdue for {language}: {names}; review the page, then update its "
+            "next_review (front matter or clinic.yml)")

@@ -23,7 +23,7 @@ from .clinic_images import read_image
 from .escaping import escape_markdown
 from .languages import Language
 from .output import write_changed
-from .pages import Page, overdue, read_pages
+from .pages import Page, overdue_warning, read_pages
 from .problems import InputError, Problem
 from .render import Renderer, widget_assets
 from .site_config import render_site_config
@@ -166,9 +166,9 @@ def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
 
 def edition_outputs(edition: Edition, editions: list[Edition], base_config: dict[str, Any],
                     paths: Paths) -> dict[str, str | bytes]:
-    """One language's generated files, keyed by their path in the project: its snippets and
-    served files under its build root, its site config, and (for a language other than
-    English) its pages and docs/'s shared files, copied into its own docs folder."""
+    """One language's generated files, keyed by their path in the project: its snippets under its
+    build root, its site config, and in its own docs folder (what the engine builds) its pages
+    with the region's service words put in, docs/'s shared files and the served generated ones."""
     language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
     renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, lang=language.code)
     outputs: dict[str, str | bytes] = {}
@@ -194,10 +194,9 @@ def generate(paths: Paths = Paths()) -> list[str]:
     editions = load_editions(paths)
     base_config = yamlsource.load(paths.site_config, _label(paths.site_config)).data
     for edition in editions:
-        late = overdue(edition.pages, dt.date.today())  # a warning only: a site must not break on a date
-        if late:
-            names = ", ".join(f"{p.file} (due {p.next_review})" for p in late)
-            print(f"generate: warning: review overdue for {edition.language.code}: {names}", file=sys.stderr)
+        warning = overdue_warning(edition.pages, dt.date.today(), edition.language.code)
+        if warning:
+            print(f"generate: {warning}", file=sys.stderr)
     outputs: dict[str, str | bytes] = {}
     for edition in editions:
         outputs.update(edition_outputs(edition, editions, base_config, paths))

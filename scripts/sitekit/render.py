@@ -20,7 +20,7 @@ from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_for, ui_in, words_for
+from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_file, ui_for, ui_in, word_lists, words_for
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -59,14 +59,14 @@ def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
 
 
 def widget_assets() -> dict[str, bytes]:
-    """The site stylesheet (docs/generated/site.css, see site_stylesheet), and each per-page
-    widget's style and script, as the generated files MkDocs serves
-    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads those on the pages that
-    name the widget in their front matter."""
+    """The site stylesheet (docs/generated/site.css, see site_stylesheet), each per-page widget's
+    style and every widget's script, as the generated files MkDocs serves
+    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a per-page widget's on the
+    pages that name it in their front matter, overrides/partials/page-review.html the review date's."""
     return {"docs/generated/site.css": site_stylesheet(),
             **{f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
-               for path in sorted(WIDGETS.glob("*/*")) if path.parent.name in PAGE_WIDGETS
-               and path.suffix in (".css", ".js") and ".test." not in path.name}}
+               for path in sorted(WIDGETS.glob("*/*")) if ".test." not in path.name
+               and (path.suffix == ".js" or (path.suffix == ".css" and path.parent.name in PAGE_WIDGETS))}}
 
 
 class _Words(dict):
@@ -108,12 +108,12 @@ def environment(lang: str = "en", service_words: dict[str, str] | None = None, t
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
-    words = words_for(lang)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
     env.filters["site_name"] = site_name
     ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
+    words = word_lists(ui, ui_file(lang))
     env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
@@ -192,7 +192,8 @@ class Renderer:
             "sections/packet.html": self.render_packet("leaflets.md"),
             "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
                                                   drawings=self.exercise_drawings()),
-            "warning-signs/box.html": self._render("warning-box.html.j2", "index.md"),
+            "warning-signs/box.html": self._render("warning-box.html.j2", "index.md",
+                                                   levels=enrich.levels(self.clinic, self.lang)),
             "sources.html": self._render("sources.html.j2", "about.md"),
             "review.html": self._render("review.html.j2", "about.md"),
             "help.md": self._render("help.md.j2", ""),

@@ -69,6 +69,12 @@ def _explain(source: Source, error: ValidationError) -> Problem:
         hint = (error.schema.get("description") or "").strip()
         return source.problem(path, f"'{value}' is not in the right form",
                               hint or f"It must match {error.validator_value}.")
+    if kind == "type" and error.validator_value == "string" and isinstance(value, (int, float)) \
+            and not isinstance(value, bool):
+        # YAML reads an unquoted 911 or 0100 000 as a number (and drops a leading 0).
+        written = source.raw_line(path).split(":", 1)[-1].split(" #")[0].strip() or str(value)
+        return source.problem(path, f"{written} is read as a number, but this is text",
+                              f"Put it in quotes: \"{written}\".")
     if kind == "type":
         return source.problem(path, f"should be {_a(error.validator_value)}, not {_a(type(value).__name__)}",
                               "Check the indentation and the value on this line.")

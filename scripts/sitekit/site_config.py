@@ -17,7 +17,7 @@ import yaml
 from . import regions
 from .addresses import href
 from .enrich import structured_data
-from .escaping import long_date, mailto_href, tel_href
+from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
 from .pages import Page
 from .words import ui_for, ui_in
@@ -55,6 +55,7 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
                                    for path in snippets["auto_append"]]
     extra = config.setdefault("extra", {})
     extra["clinic"] = theme_clinic(clinic, theme["logo"])
+    extra["html_lang"] = clinic["language"]  # the full tag (en-US) for <html lang>; the theme's words use its language
     extra["words"] = theme_words(ui, clinic)
     extra["translation"] = translation_notice(ui, clinic) if language.code != SOURCE else None
     extra["pages"] = {"/" + page.url: theme_page(edition, page, editions) for page in edition.pages}
@@ -105,6 +106,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "review_label": ui["page_review"]["aria_label"],
         "last_reviewed": ui["page_review"]["last_reviewed"],
         "next_review": ui["page_review"]["next_review"],
+        "review_overdue": ui["page_review"]["overdue"],  # {date} filled per page (page-review.html)
         "published_by": _fill(ui["page_review"]["published_by"], clinic=clinic["name"],
                               reviewer=reviewer["name"], role=reviewer["role"]),
         "handout_page": ui["handout_link"]["page"],
@@ -112,6 +114,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "handout_large": ui["handout_link"]["large"],
         "handout_large_booklet": ui["handout_link"]["large_booklet"],
         "language_switch": ui["site"]["language_switch"],
+        "report_problem": ui["page_review"]["report_link"],
         "way_out": way_out(ui, clinic),
     }
 
@@ -157,7 +160,9 @@ def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[st
 def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[str, Any]:
     """One page's review dates, twins in other languages and JSON-LD (config.extra.pages["/" + URL])."""
     tag = edition.clinic["language"]  # en-US writes dates as November 24, 2026
-    return {"help_href": href(page.file, HELP_PAGE, "emergency"),
+    report = page_report_href(edition.clinic["contact"]["email"], edition.language.code, page.title,
+                              edition.clinic["site_url"] + page.url, page.last_reviewed)
+    return {"help_href": href(page.file, HELP_PAGE, "emergency"), "report_href": report,
             "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, tag),
             "next_review": page.next_review, "next_review_text": long_date(page.next_review, tag),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],

@@ -41,6 +41,7 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
     problems += _warning_sign_sources(source, ids)
     problems += _outcomes(source, ids)
     problems += _outcome_rules(source, ids)
+    problems += _self_care_advice(source, ids)
     problems += _exercises(source, ids)
     return problems
 
@@ -128,6 +129,20 @@ def _outcome_rules(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
         for mode, symptom_ids in rule["when"].items():
             problems += _refs(source, ("outcome_rules", i, "when", mode), symptom_ids, ids["symptoms"], "symptom")
         problems += _refs(source, ("outcome_rules", i, "sources"), rule["sources"], ids["sources"], "source")
+    return problems
+
+
+def _self_care_advice(source: Source, ids: dict[str, list[str]]) -> list[Problem]:
+    """Each piece of home-care advice names known symptoms and known sources, under its own id."""
+    problems, seen = [], set()
+    for i, advice in enumerate(source.data.get("self_care_advice") or []):
+        if advice["id"] in seen:
+            problems.append(source.problem(("self_care_advice", i, "id"), f"the id '{advice['id']}' is used twice",
+                                           "Give each piece of advice its own id."))
+        seen.add(advice["id"])
+        for mode, symptom_ids in advice["when"].items():
+            problems += _refs(source, ("self_care_advice", i, "when", mode), symptom_ids, ids["symptoms"], "symptom")
+        problems += _refs(source, ("self_care_advice", i, "sources"), advice["sources"], ids["sources"], "source")
     return problems
 
 

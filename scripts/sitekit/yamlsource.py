@@ -125,11 +125,7 @@ def parse(text: str, name: str, line_offset: int = 0) -> Source:
                                   f"contains the control character U+{err.character:04X}",
                                   "Delete it (it is invisible in most editors: retype the line).")]) from None
     except yaml.MarkedYAMLError as err:
-        mark, context = err.problem_mark or err.context_mark, err.context_mark
-        started = (f"; {err.context} that started on line "
-                   f"{context.line + 1 + line_offset}") if context and mark and context.line != mark.line else ""
-        raise located(mark, f"is not valid YAML ({err.problem or err.context}{started})",
-                      "Check the indentation and the quotes on this line and the one above it.") from None
+        raise _syntax_error(err, text, name, line_offset) from None
     source = Source(name, None, lines=text.splitlines(), line_offset=line_offset)
     if node is None:
         return source
@@ -143,6 +139,57 @@ def parse(text: str, name: str, line_offset: int = 0) -> Source:
         raise located(err.problem_mark or err.context_mark, f"is not valid YAML ({err.problem or err.context})",
                       "Remove the tag (a word starting with !) on this line.") from None
     return source
+
+
+def _syntax_error(err: yaml.MarkedYAMLError, text: str, name: str, line_offset: int) -> InputError:
+    """A YAML syntax error as an editor needs it: the parser finds most mistakes a line or more
+    after them, so the error names the line the mistake is most likely on, and its likely fix.
+
+    >>> def first(text):
+    ...     try:
+    ...         parse(text, "f.yml")
+    ...     except InputError as err:
+    ...         return str(err.problems[0])
+    >>> print(first("a: 1\\nb 2\\nc: 3\\n"))
+    f.yml:2:1: is not valid YAML: a colon is missing on line 2? (the parser stopped on line 3: could not find expected ':'). Fix: Write the key, a colon and a space, then the value (label: Pain); if the line goes on with the text above it, put that whole text in quotes.
+    >>> print(first("a: 1\\nb: Note: this\\n").split(". Fix")[0])
+    f.yml:2:8: is not valid YAML: a second colon on line 2? (mapping values are not allowed in this context)
+    """  # noqa: E501 - a doctest or script line that cannot be split
+    mark, context = err.problem_mark or err.context_mark, err.context_mark
+    problem = err.problem or err.context or "not valid"
+    at = mark or context
+    line = (at.line + 1) if at else 1
+    start = (context.line + 1) if context else line
+    lines = text.splitlines()
+    said = f"the parser stopped on line {line + line_offset}: {problem}"
+    hint, fix, where = "", "Check the indentation and the quotes on this line and the one above it.", at
+    if "could not find expected ':'" in problem and context:
+        hint, where = f"a colon is missing on line {start + line_offset}?", context
+        fix = ("Write the key, a colon and a space, then the value (label: Pain); if the line goes on with the "
+               "text above it, put that whole text in quotes.")
+    elif "mapping values are not allowed" in problem:
+        hint, said = f"a second colon on line {line + line_offset}?", problem
+        fix = ('Put a text with ": " in it in quotes (title: "Note: this"); or, if this line belongs to the key '
+               "above it, indent it like the lines around it.")
+    elif "quoted scalar" in (err.context or "") and context:
+        hint, where = f"a quote opened on line {start + line_offset} is not closed?", context
+        fix = "Close the quote on the same line, or remove it (a text needs quotes only for # : \" at its start)."
+    elif "cannot start any token" in problem and at and "\t" in (lines[at.line] if at.line < len(lines) else ""):
+        hint, said = f"a tab on line {line + line_offset}?", problem
+        fix = "Indent with spaces, never tabs (most editors can show tabs and turn them into spaces)."
+    elif "flow sequence" in (err.context or "") and context:
+        hint, where = f"a ] or a comma is missing in the list that starts on line {start + line_offset}?", context
+        fix = "Close the list with ] on the line it starts on, with a comma between items: [a, b]."
+    elif "expected key" in problem or "'-' indicator" in problem or "block end" in problem:
+        hint, said = f"line {line + line_offset} is indented differently from the lines above it?", problem
+        fix = "Indent it with as many spaces as the other keys (or list items) at its level."
+    if not hint:
+        started = f"; {err.context} that started on line {start + line_offset}" if context and start != line else ""
+        message = f"is not valid YAML ({problem}{started})"
+    else:
+        message = f"is not valid YAML: {hint} ({said})"
+    row, column = (where.line + 1, where.column + 1) if where else (1, 1)
+    return InputError([Problem(name, row + line_offset, column, "", message, fix)])
 
 
 def _collect_marks(node: yaml.Node, path: Path_, source: Source, problems: list[Problem]) -> None:

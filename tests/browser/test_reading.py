@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import LANGUAGES, PAGES, page_path, page_url
+from helpers import PAGES, page_path, page_url, site_languages
 
 PHONE = {"width": 375, "height": 812}
 SCREEN_BUDGET = 12  # phone screens per page, at most
@@ -85,7 +85,8 @@ def phone(browser, site_server):
     """Every page in every language, measured once at 375 x 812."""
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
-    found = {(lang, name): measure(page, page_url(site_server, name, lang)) for lang in LANGUAGES for name in PAGES}
+    found = {(lang, name): measure(page, page_url(site_server, name, lang))
+             for lang in site_languages() for name in PAGES}
     context.close()
     return found
 
@@ -172,7 +173,7 @@ def test_a_glossary_meaning_opens_in_place_by_keyboard_and_touch(browser, site_s
     """In every language, a marked term's meaning opens right after it, at body size, covering
     nothing: from the keyboard (focus, Enter) and by a tap; Escape closes it."""
     problems = []
-    for lang in LANGUAGES:
+    for lang in site_languages():
         page = browser.new_page(viewport=PHONE, has_touch=True)
         page.goto(page_url(site_server, "anatomy", lang))
         page.wait_for_load_state("networkidle")

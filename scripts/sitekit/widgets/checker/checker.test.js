@@ -242,3 +242,18 @@ test("a met outcome rule that hides conditions names nothing", () => {
   assert.deepEqual(match(data, ["lump", "calf"]), []);
   assert.deepEqual(ids(match(data, ["lump"])), ["cyst"]);
 });
+
+// ------------------------------------------------------------------ selfCareAdvice
+
+test("home care that fits: the first advice whose `when` is met, else null", () => {
+  const data = { selfCareAdvice: [
+    { id: "injury", when: { any: ["e"] }, advice: "Rest and ice" },
+    { id: "both", when: { all: ["a", "b"] }, advice: "Other" },
+  ] };
+  const { selfCareAdvice } = require(path.join(__dirname, "symptom-checker.js"));
+  assert.equal(selfCareAdvice(data, ["e", "a", "b"]).id, "injury");
+  assert.equal(selfCareAdvice(data, ["a", "b"]).id, "both");
+  assert.equal(selfCareAdvice(data, ["a"]), null);
+  assert.equal(selfCareAdvice({}, ["e"]), null);
+  assert.equal(selfCareAdvice(null, ["e"]), null);
+});

@@ -86,6 +86,16 @@
     };
   }
 
+  /**
+   * The home care that fits the ticked answers: the first of data.selfCareAdvice whose `when` is
+   * met (a fresh knee injury needs rest and ice, not stretches), or null for the outcome's own advice.
+   */
+  function selfCareAdvice(data, tickedIds) {
+    var ticked = unique(tickedIds);
+    var found = ((data && data.selfCareAdvice) || []).filter(function (a) { return ruleMet(a, ticked); });
+    return found.length ? found[0] : null;
+  }
+
   /** The ticked warning signs, and the met outcome rules, that keep the checker from naming any condition. */
   function hidingSigns(data, tickedIds) {
     var ticked = unique(tickedIds);
@@ -175,7 +185,7 @@
     });
   }
 
-  var api = { outcome: outcome, match: match };
+  var api = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   if (!root || !root.document) return; // Node: the pure functions only
 
@@ -260,7 +270,9 @@
 
   /** The outcome box: a copy of the template for the level, with the reasons filled in. */
   Checker.prototype.showOutcome = function (result) {
-    var key = result.level ? result.level + "|" + result.reasons.map(function (r) { return r.id; }).join(",") : "";
+    var fits = selfCareAdvice(this.data, this.tickedIds());
+    var key = result.level ? result.level + "|" + result.reasons.map(function (r) { return r.id; }).join(",") +
+      "|" + (fits ? fits.id : "") : "";
     if (key === this.shown) return;
     this.shown = key;
     clear(this.alert);
@@ -281,6 +293,11 @@
       var reasonsBox = box.querySelector("[data-sc-reasons-box]");
       if (!result.reasons.length && reasonsBox) reasonsBox.parentNode.removeChild(reasonsBox);
     }
+    // The last level (look after yourself at home) takes the home care that fits the answers.
+    var order = levelOrder(this.data);
+    var fitting = result.level === order[order.length - 1] && selfCareAdvice(this.data, this.tickedIds());
+    var adviceNode = box.querySelector(".sc-outcome__advice");
+    if (fitting && adviceNode) adviceNode.textContent = fitting.advice;
     // Outcomes marked alert (emergency, same day) interrupt a screen reader; the others wait their turn.
     var serious = !!levelInfo(this.data, result.level).alert;
     (serious ? this.alert : this.outcomeBox).appendChild(box);
@@ -763,7 +780,7 @@
     if (box && box.symptomChecker) box.symptomChecker.reveal(input);
   }
 
-  root.SymptomChecker = { outcome: outcome, match: match, init: init, reveal: reveal };
+  root.SymptomChecker = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice, init: init, reveal: reveal };
 
   // Material's document$ fires on every instant navigation. Under file:// it may never fire
   // (instant loading cannot fetch there), so also start on the first load; init is idempotent.

@@ -13,7 +13,7 @@ goes when the checker or the data changes); every other story must pass.
 from __future__ import annotations
 
 import pytest
-from helpers import LANGUAGES, page_url
+from helpers import page_url, site_languages
 from sitekit import checker_report
 from sitekit.checker_report import problems_with
 
@@ -97,7 +97,13 @@ def _sample() -> list[dict]:
     return [s for s in VIGNETTES if s["id"] in chosen]
 
 
-@pytest.fixture(scope="module", params=LANGUAGES)
+def pytest_generate_tests(metafunc):
+    """The checker page in each language the project's clinic publishes (read at collection)."""
+    if "checker" in metafunc.fixturenames:
+        metafunc.parametrize("checker", list(site_languages()), indirect=True, scope="module")
+
+
+@pytest.fixture(scope="module")
 def checker(browser, site_server, request):
     """The checker page in one published language, loaded once."""
     page = browser.new_page(viewport={"width": 375, "height": 740})

@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 import pytest
+from sitekit import levels
 from sitekit.levels import SIGN_LEVELS
-from widget_fixture import assert_escaped_once, assert_matches_expected, snippets
+from widget_fixture import assert_escaped_once, assert_matches_expected, renderer, snippets
 
 EXPECTED = Path(__file__).with_name("expected")
 LEVELS = SIGN_LEVELS  # a list for each level a sign may have
@@ -24,7 +25,7 @@ def test_every_text_is_escaped_once(name):
     text = snippets()[f"warning-signs/{name}.html"]
     assert_escaped_once(text)
     # the clinic's emergency and emergency-department actions
-    assert text.count("A&amp;E") == (1 if name in ("box", "emergency", "emergency-department") else 0)
+    assert text.count("A&amp;E") == {"box": 2, "emergency": 1, "emergency-department": 1}.get(name, 0)
 
 
 def test_each_level_lists_exactly_its_signs_by_group():
@@ -53,11 +54,21 @@ def test_a_level_with_one_group_has_no_group_heading():
         assert signs
 
 
-def test_box_shows_the_emergency_signs_and_the_same_day_knee_and_leg_signs():
+def test_box_groups_every_sign_that_needs_help_now_or_today_by_where_to_go():
+    """One group per level announced at once (levels.py: alert), most serious first, each with
+    exactly its signs (back signs too), what to do, and one big button: a call where the level
+    has a number, else a link to where to go. Nothing for a level that can wait."""
     box = snippets()["warning-signs/box.html"]
-    assert re.findall(r"<li>([^<]+)</li>", box) == ["You cannot control your bladder or bowels"]
-    # Same day: the knee and leg signs only (back pain with a fever is urgent, but a back sign).
-    assert "<strong>Get help today</strong> for a hot, red, swollen knee. Call 111 or see a GP today." in box
-    assert "fever" not in box
-    assert '<a href="when-to-get-help/">When to get help</a>' in box  # built address: the box is on Home
-    assert '<a class="kb-print-hide" href="tel:000">Call 000</a>' in box
+    groups = re.findall(r'<section class="kb-care kb-care--([a-z-]+)" data-level="\1"', box)
+    alert = [lv for lv in SIGN_LEVELS if levels.level(lv).alert]
+    assert groups == alert and "see-doctor" not in groups
+    for lv in alert:
+        section = box.split(f'data-level="{lv}"')[1].split("</section>")[0]
+        listed = re.findall(r"<li>([^<]+)</li>", section)
+        assert listed == [w.label for w in renderer().k.signs(lv)], lv
+        buttons = re.findall(r'<a class="kb-care__button" href="([^"]+)">', section)
+        assert len(buttons) == 1, lv
+    assert "Back pain with a fever" in box  # a back sign that needs help today is in the box
+    assert '<a class="kb-care__button" href="tel:000">Call 000</a>' in box
+    assert '<a class="kb-care__button" href="when-to-get-help/#emergency-department">' in box  # no number: go there
+    assert '<a href="when-to-get-help/">' in box  # built address: the box is on Home
