@@ -217,9 +217,13 @@ class Renderer:
                                               **leaflet_context(self.k, c)))
                     for c in self.k.conditions}
         actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        # The warning signs, for the packet's paper only: without the data-level mark by which the
+        # handout step knows a page that shows them itself (this page's handout adds its own).
+        warning = Markup(self._render("handout-warning.html.j2", page, actions=actions).replace(
+            ' data-level="emergency"', ""))
         return self._render("packet.html.j2", page, conditions=self.k.conditions_in_order,
                             exercises=self.k.exercises, leaflets=leaflets, drawings=self.exercise_drawings(),
-                            actions=actions)
+                            warning=warning)
 
     def exercise_drawings(self) -> dict[str, dict[str, Any]]:
         """Each exercise's figure (start and end panels), by exercise id."""
