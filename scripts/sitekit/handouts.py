@@ -297,14 +297,7 @@ class Handouts:
                 pdf = self._best(name, size, True, lambda fit, size=size, lengths=lengths: self._booklet(
                     printer, size, pages, lengths, fit))
                 made[name] = self._finish(pdf, title)
-        for folder in {out / size.folder for size in SIZES}:
-            folder.mkdir(parents=True, exist_ok=True)
-            for stale in folder.glob("*.pdf"):
-                if str(stale.relative_to(out)) not in made:
-                    stale.unlink()
-        for name, pdf in made.items():
-            (out / name).write_bytes(pdf)
-        return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}
+        return write_pdfs(out, {out / size.folder for size in SIZES}, made)
 
     def _best(self, name: str, size: PrintSize, booklet: bool, make: Callable[[bool], bytes]) -> bytes:
         """The handout ``make(fit)`` prints, checked: when it breaks a rule about looks it is
@@ -354,3 +347,16 @@ class Handouts:
             starts = actual
         raise HandoutError("booklet: the contents' page numbers did not settle; check the page breaks "
                            "in the Paper section of docs/stylesheets/site.css.")
+
+
+def write_pdfs(out: Path, folders: set[Path], made: dict[str, bytes]) -> dict[str, int]:
+    """Write the PDFs ``made`` (path under ``out``: bytes), remove the other PDFs of ``folders``
+    left from an earlier build, and return each new PDF's page count."""
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.pdf"):
+            if str(stale.relative_to(out)) not in made:
+                stale.unlink()
+    for name, pdf in made.items():
+        (out / name).write_bytes(pdf)
+    return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}

@@ -17,7 +17,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from . import pdf_meta
-from .handouts import SIZES, Handouts, PrintSize, SitePage, read_page
+from .handouts import SIZES, Handouts, PrintSize, SitePage, read_page, write_pdfs
 from .leaflet_content import MAX_EXERCISES, leaflet_context
 from .model import Condition
 from .pdf_print import Printer
@@ -96,12 +96,4 @@ class Leaflets:
                 name, title, pdf = printed(page, large)
                 h._check(name, pdf, large)
                 made[name] = h._finish(pdf, title)
-        for size in SIZES:
-            folder = out / size.folder / FOLDER
-            folder.mkdir(parents=True, exist_ok=True)
-            for stale in folder.glob("*.pdf"):
-                if str(stale.relative_to(out)) not in made:
-                    stale.unlink()
-        for name, pdf in made.items():
-            (out / name).write_bytes(pdf)
-        return {name: pdf_meta.page_count(pdf) for name, pdf in made.items()}
+        return write_pdfs(out, {out / size.folder / FOLDER for size in SIZES}, made)
