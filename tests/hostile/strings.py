@@ -56,7 +56,8 @@ def unshown(project: Path) -> set[str]:
     knowledge = yaml.safe_load((project / "data/knowledge.yml").read_text(encoding="utf-8"))
     cited = ({s for t in knowledge["treatments"] for s in t["evidence"]["sources"]}
              | {s for c in knowledge["conditions"] for s in c["sources"]})
-    texts = [clinic["region"]["name"]] + [s["short_name"] for s in knowledge["sources"] if s["id"] not in cited]
+    texts = [clinic["region"]["name"]] + [s["short_name"] for s in knowledge["sources"]
+                                          if s["id"] not in cited and "short_name" in s]
     return {t.split()[0] for t in texts}
 
 
