@@ -22,7 +22,7 @@ def shipped_site(built_project):
 
 CHECKLIST = {
     "index": ["yes", "knee", "lower back", "radicular pain", "warning signs", "one leg",
-              "longest nerve in the body",
+              "no nerve in your body is longer",
               # what to do now, and what the GP or physiotherapist will do (NHS, South Tees)
               "keep moving", "heat pack", "pharmacist", "paracetamol on its own", "cushion between your knees",
               "pillows under your knees", "postures", "stay at work", "hot-water bottle", "long periods",
