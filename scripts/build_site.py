@@ -101,7 +101,7 @@ def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
                 target.rename(staging / language.code)
         # One sitemap: every language's pages, each with its twins (hreflang).
         write_sitemap(staging, [ROOT / language.config for language in languages])
-        harden(staging)  # refuses script that is not the theme's; CSP by hash, no-referrer, _headers
+        harden(staging)  # refuses any script in the HTML; CSP script-src 'self', no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
             start = time.monotonic()
             report(make_handouts(staging), time.monotonic() - start)

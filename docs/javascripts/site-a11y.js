@@ -6,7 +6,7 @@
  * - Links in the visually hidden header row of a stacked table leave the Tab order.
  * - The navigation drawer's header button (a <label> in Material) works from the keyboard, and
  *   says whether the drawer is open. While closed, the drawer has no Tab stop (a11y.css hides it).
- * Idempotent: runs on the first load (file:// too) and on every instant navigation (document$).
+ * Idempotent: runs once per page load (file:// too).
  */
 (function () {
   "use strict";
@@ -97,7 +97,6 @@
     try { permalinks(); stackedTables(); drawerButton(); } catch (e) { /* never break the page */ }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })();

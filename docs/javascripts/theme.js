@@ -4,8 +4,7 @@
  * bundle out; this file is in extra_javascript. Each page is a normal page load (no instant
  * navigation): the browser caches the theme's files.
  *
- * - Colour scheme: the reader's system setting, or the choice made with the header button
- *   (kept in localStorage the theme's way, so base.html's inline script applies it early).
+ * - Colour scheme: javascripts/colour-scheme.js, loaded with the header's switch.
  * - Glossary: a term is marked on its first use; its meaning opens in place (tap, click, Enter).
  * - Tables scroll sideways inside Material's wrapper; sidebars keep to the screen's height.
  * - The table of contents follows the reading position (toc.follow); the header shows the page
@@ -16,67 +15,11 @@
 (function () {
   "use strict";
 
-  var doc = document, body = doc.body;
+  var doc = document;
   function all(selector, root) { return Array.prototype.slice.call((root || doc).querySelectorAll(selector)); }
   function one(selector) { return doc.querySelector(selector); }
   var header = one(".md-header"), main = one(".md-main");
   function headerHeight() { return header ? header.offsetHeight : 0; }
-
-  /* ---------------------------------------------------------- Colour scheme */
-  var inputs = all('input[name="__palette"]');
-  function applyPalette(index, remember) {
-    var input = inputs[index];
-    if (!input) return;
-    var color = {
-      media: input.getAttribute("data-md-color-media"),
-      scheme: input.getAttribute("data-md-color-scheme"),
-      primary: input.getAttribute("data-md-color-primary"),
-      accent: input.getAttribute("data-md-color-accent")
-    };
-    input.checked = true;
-    for (var key in color) if (color[key]) body.setAttribute("data-md-color-" + key, color[key]);
-    inputs.forEach(function (each, i) {
-      var label = each.nextElementSibling;
-      if (label && label.tagName === "LABEL") label.hidden = i !== index;
-    });
-    if (remember && window.__md_set) window.__md_set("__palette", {index: index, color: color});
-    schemeMeta = true;  // read with the next layout (onScroll), not here: no extra style pass
-  }
-  var schemeMeta = false;
-  function colorSchemeMeta() {  // read phase: the scheme the theme's CSS gives the header
-    if (!schemeMeta || !header) return null;
-    schemeMeta = false;
-    return getComputedStyle(header).colorScheme;
-  }
-  function setColorSchemeMeta(value) {
-    var meta = one('meta[name="color-scheme"]');
-    if (!meta) { meta = doc.createElement("meta"); meta.name = "color-scheme"; doc.head.appendChild(meta); }
-    meta.content = value;
-  }
-  if (inputs.length) {
-    var stored = null;
-    try { stored = window.__md_get ? window.__md_get("__palette") : null; } catch (e) { stored = null; }
-    var start = stored && typeof stored.index === "number" && inputs[stored.index] ? stored.index : 0;
-    if (!stored) {
-      inputs.forEach(function (input, i) {
-        var media = input.getAttribute("data-md-color-media");
-        if (media && window.matchMedia(media).matches) start = i;
-      });
-    }
-    applyPalette(start, false);
-    inputs.forEach(function (input, i) {
-      input.addEventListener("change", function () { if (input.checked) { applyPalette(i, true); schedule(); } });
-    });
-    var form = inputs[0].form;
-    if (form) form.addEventListener("keydown", function (event) {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      var next = (inputs.indexOf(doc.querySelector('input[name="__palette"]:checked')) + 1) % inputs.length;
-      inputs[next].click();
-      var label = inputs[next].nextElementSibling;
-      if (label) label.focus();
-    });
-  }
 
   /* ---------------------------------------------------------- Glossary */
   /* A term is marked on its first use in the page's text only (a heading, a link or a summary
@@ -166,7 +109,7 @@
   function measure() {
     var h = headerHeight(), y = window.scrollY, line = h + 1 + 8;
     var mainBox = main ? main.getBoundingClientRect() : null;
-    var m = {y: y, h: h, scheme: colorSchemeMeta(),
+    var m = {y: y, h: h,
              active: mainBox ? mainBox.top < h : y > 0,
              bottom: mainBox ? Math.min(window.innerHeight, mainBox.bottom) : window.innerHeight,
              titleActive: false, sidebars: [], passed: [], current: -1};
@@ -188,7 +131,6 @@
   }
 
   function update(m) {
-    if (m.scheme) setColorSchemeMeta(m.scheme);
     if (header) header.classList.toggle("md-header--shadow", m.active);
     if (title && heading) title.classList.toggle("md-header__title--active", m.titleActive);
     if (top) {

@@ -53,7 +53,7 @@ def test_no_violation_on_any_page_or_in_the_checker(browser, site_server, lang):
 
 
 def test_a_planted_inline_script_is_blocked(browser, site_server):
-    """The policy really blocks an inline script that was not hashed at build time."""
+    """The policy really blocks an inline script added to a page."""
     page = browser.new_page()
     page.add_init_script(REPORT_VIOLATIONS)
     seen = watch_page(page, site_server)
