@@ -3,6 +3,7 @@ generated tables and checker data as the MkDocs build, every link resolves, and 
 works. Differences on purpose are listed in expected_differences (and in the README)."""
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 import sys
@@ -23,7 +24,7 @@ def expected_differences(engine: str) -> set[str]:
 # A page's content: from its title to the review block the theme adds after it (both engines'
 # themes differ around it: skip link, handout link). Blank lines are not compared.
 _CONTENT = re.compile(r"<h1.*?(?=<aside class=\"kb-page-review)", re.S)
-_HREF = re.compile(r'href="([^"]*)"')
+_ADDRESS = re.compile(r'(href|src)="([^"]*)"')
 
 
 @pytest.fixture(scope="module")
@@ -54,14 +55,15 @@ def test_same_pages_and_files(built_site, zensical_site):
 
 
 def _content(site: Path, name: str) -> list[str]:
-    """The page's content lines, each link written as the address it resolves to (the engines
-    may write one link two ways: ./#x and ../when-to-get-help/#x on that page)."""
+    """The page's content lines, each link and source written as the address it resolves to (the
+    engines may write one link two ways: ./#x and ../when-to-get-help/#x on that page; and their
+    autoescape writes a / in an attribute as / or as &#x2f;, which a browser reads alike)."""
     page = page_file(name, site)
     found = _CONTENT.search(page.read_text(encoding="utf-8"))
     assert found, f"{name}: no <h1> followed by the review block"
     here = "/" + page.relative_to(site).as_posix()
-    resolve = lambda m: 'href="' + urljoin(here, m.group(1)) + '"'  # noqa: E731
-    return [_HREF.sub(resolve, line) for line in found.group(0).splitlines() if line.strip()]
+    resolve = lambda m: f'{m.group(1)}="' + urljoin(here, html.unescape(m.group(2))) + '"'  # noqa: E731
+    return [_ADDRESS.sub(resolve, line) for line in found.group(0).splitlines() if line.strip()]
 
 
 @pytest.mark.parametrize("name", PAGES)
