@@ -16,6 +16,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from sitekit.pipeline import Paths, load_inputs
+from sitekit.widgets.checker import answering
 
 ROOT = pathlib.Path(__file__).resolve().parents[4]  # the project, from scripts/sitekit/widgets/checker/
 KNOWLEDGE = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
@@ -115,16 +116,12 @@ def page(make_page):
 
 
 def tick(page, *ids):
-    """Tick answers as a reader would: go to the question that asks it, then tick the box."""
-    for i in known(*ids):
-        page.evaluate("id => window.SymptomChecker.reveal(id)", i)
-        page.check(f"#sc-{i}")
+    """Tick answers as a reader would: go to the question that asks each, then tick its box."""
+    answering.answer(page, *known(*ids))
 
 
 def untick(page, *ids):
-    for i in known(*ids):
-        page.evaluate("id => window.SymptomChecker.reveal(id)", i)
-        page.uncheck(f"#sc-{i}")
+    answering.unanswer(page, *known(*ids))
 
 
 def named(page):
@@ -252,8 +249,7 @@ def test_the_way_to_the_result_stays_in_sight(page):
     bar = page.locator(f"{WIDGET} [data-sc-bar]")
     tick(page, SYMPTOMS[0])
     for box in (SYMPTOMS[1], SYMPTOMS[len(SYMPTOMS) // 2], SYMPTOMS[-1]):
-        page.evaluate("id => window.SymptomChecker.reveal(id)", box)
-        page.locator(f"#sc-{box}").scroll_into_view_if_needed()
+        answering.go_to(page, box).scroll_into_view_if_needed()
         top, bottom = bar.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
         assert top >= 0 and bottom <= 740 + 1
     tick(page, SYMPTOMS[1])
@@ -350,7 +346,7 @@ def test_every_box_has_a_label_and_stable_id(page):
 
 def test_reset_clears_everything(page):
     """The reset button clears every box, the outcome and the results."""
-    tick(page, EMERGENCY[0], "knee-front-side", "numbness")
+    tick(page, "knee-front-side", "numbness", EMERGENCY[0])  # after an emergency sign nothing more is asked
     page.locator(WIDGET).get_by_role("button", name=re.compile("clear", re.I)).click()
     page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")  # noqa: E501
     assert page.locator(f"{WIDGET} input:checked").count() == 0
@@ -453,7 +449,7 @@ LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
 def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
-    """'Print or save my answers', with every answer ticked: one page on A4 and on Letter in every
+    """'Print or save my answers', with every answer a reader can give ticked: one page on A4 and on Letter in every
     language, with the answers, what to do, the date, the page's address and 'bring this to your
     appointment'; the sheet leaves the page after printing, and nothing is sent (make_page)."""
     from io import BytesIO
@@ -463,18 +459,22 @@ def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
     if folder:
         page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
         page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
-    tick(page, *SYMPTOMS, SEE_DOCTOR[0])
+    # Every answer about the pain that leaves the other questions to be asked (an answer that
+    # raises the level through a rule may end them), then a warning sign.
+    in_rules = {i for r in KNOWLEDGE["outcome_rules"] for i in r["when"].get("all") or r["when"].get("any") or []}
+    ticked = answering.answer_every_question(page, only=[s for s in SYMPTOMS if s not in in_rules])
+    tick(page, SEE_DOCTOR[0])
     text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
     page.evaluate("window.print = () => {}")  # headless: the dialog is Chromium's own
-    page.locator(f"{WIDGET} [data-sc-see]").click()
+    answering.see_result(page)
     page.locator(f"{WIDGET} [data-sc-print]").click()
     sheet = page.locator("body > [data-sc-sheet]")
     assert sheet.count() == 1
-    assert sheet.locator("li").count() >= len(SYMPTOMS)
+    assert sheet.locator("li").count() >= len(ticked) + 1
     assert page.url.split("#")[0] in sheet.inner_text()
     pdf = PdfReader(BytesIO(page.pdf(format=paper)))
     assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages on {paper}"
     printed = " ".join(pdf.pages[0].extract_text().split())
     assert text["printBring"] in printed and text["printTitle"] in printed
-    assert len(page.locator(f"{WIDGET} input:checked").all()) > 20
+    assert len(page.locator(f"{WIDGET} input:checked").all()) == len(ticked) + 1 > 20
     assert page.locator("body > [data-sc-sheet]").count() == 0, "the sheet stays after printing"
