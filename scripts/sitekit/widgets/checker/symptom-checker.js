@@ -207,6 +207,21 @@
     });
   }
 
+  /** A text of the text block in the form for the number n: a text given per plural category
+   * ({one, other, ...}: Unicode CLDR, as Intl.PluralRules names them for the page's language). */
+  function forN(text, n) {
+    if (!text || typeof text !== "object") return text;
+    var category = "other";
+    try { category = new Intl.PluralRules(document.documentElement.lang || undefined).select(n); } catch (e) { /* other */ }
+    return has(text, category) ? text[category] : text.other;
+  }
+
+  /** Words that end without a full stop get the language's, so the next sentence does not run on. */
+  function sentence(words, t) {
+    var text = String(words || "").replace(/\s+$/, "");
+    return /[.!?\u2026:;\u3002]$/.test(text) ? text : text + (t.fullStop || ".");
+  }
+
   function el(tag, className, textContent) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -285,8 +300,8 @@
     if (reasons) {
       var self = this;
       result.reasons.forEach(function (reason) {
-        var li = el("li", null, self.reasonText(reason));
         var advice = reason.kind === "sign" && (self.byId.sign[reason.id] || {}).advice;
+        var li = el("li", null, advice ? sentence(self.reasonText(reason), self.text) : self.reasonText(reason));
         if (advice) li.appendChild(el("span", "sc-reason__advice", " " + advice));
         reasons.appendChild(li);
       });
@@ -326,9 +341,11 @@
       item.appendChild(el("p", "sc-result__tie", fill(t.tiedWith, { names: listWords(others, t) })));
     }
     var because = (result.because || []).map(labelOf);
-    var why = fill(result.misfits.length ? t.whyMixed : t.whyLine, {
-      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical,
-      because: listWords(because, t) });
+    var why = [fill(t.whyLine, { because: listWords(because, t) }),
+      fill(forN(t.whyFits, result.fits.length), { count: result.fits.length }),
+      fill(forN(t.whyTypical, result.typical), { count: result.typical })];
+    if (result.misfits.length) why.push(fill(forN(t.whyMisfits, result.misfits.length), { count: result.misfits.length }));
+    why = why.join(" ");
     item.appendChild(el("p", "sc-result__why", why));
     if (condition.helps) {
       var helps = el("p", "sc-result__helps");
@@ -409,7 +426,7 @@
     var symptomTicked = ticked.filter(function (id) { return has(symptoms, id); });
     clear(this.body);
     var status;
-    var head = level ? fill(t.statusLevel, { count: ticked.length, heading: info.heading || level }) : "";
+    var head = level ? fill(forN(t.statusLevel, ticked.length), { count: ticked.length, heading: info.heading || level }) : "";
     if (!ticked.length) {
       status = t.statusEmpty;
       this.body.appendChild(el("p", "sc-results__empty", t.emptyText));

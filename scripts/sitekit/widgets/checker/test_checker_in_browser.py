@@ -209,7 +209,8 @@ def test_an_emergency_stops_the_list(page, sign):
     assert call.get_attribute("href") == "tel:" + EMERGENCY_NUMBER.replace(" ", "")
     assert results_order(page) == ["outcome:emergency"]
     assert page.locator(f"{WIDGET} .sc-results [data-condition], {WIDGET} .sc-results .sc-treatments").count() == 0
-    assert status(page).startswith("6 ticked. " + OUTCOMES["emergency"]["heading"])
+    forms = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())["statusLevel"]
+    assert status(page).startswith(forms["other"].format(count=6, heading=OUTCOMES["emergency"]["heading"]))
     assert EMERGENCY_NUMBER in status(page)
     untick(page, sign)  # the list comes back when the sign goes
     assert results_order(page)[0] == "outcome:urgent"
@@ -299,6 +300,27 @@ def test_one_question_at_a_time(make_page):
     assert 0 <= heading.evaluate("e => e.getBoundingClientRect().top") < 812 / 2
     page.locator(f"{WIDGET} [data-sc-edit]").click()
     assert page.locator(f"{WIDGET} [data-sc-form]").is_visible()
+
+
+@pytest.mark.parametrize("folder", [f for f in ["", "es/"] if f == "" or f[:-1] in (CLINIC.get("languages") or [])])
+def test_counts_and_sentences_read_right(make_page, url, folder):
+    """The status says the count in the language's singular or plural form (from its words, by
+    Intl.PluralRules), and a warning sign's words end their sentence before its advice begins."""
+    page = make_page()
+    if folder:
+        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
+        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
+    data = json.loads(page.locator(f"{WIDGET} script[data-sc-data]").inner_text())
+    sign = next(s for s in data["warningSigns"] if s.get("advice") and s["level"] == "urgent")
+    heading = {o["level"]: o["heading"] for o in data["outcomes"]}
+    tick(page, SYMPTOMS[0])
+    assert status(page).startswith(text["statusLevel"]["one"].format(count=1, heading=heading["self-care"]))
+    tick(page, sign["id"])
+    assert status(page).startswith(text["statusLevel"]["other"].format(count=2, heading=heading["urgent"]))
+    reason = page.locator(f'{WIDGET} [data-level="urgent"] [data-sc-reasons] li').first.inner_text()
+    label = sign["label"].rstrip()
+    assert reason == (label if label[-1] in ".!?" else label + text["fullStop"]) + " " + sign["advice"]
 
 
 def test_an_emergency_skips_the_other_questions(page):
