@@ -72,7 +72,7 @@ def test_vignettes_through_the_pure_functions():
 def test_the_report_counts_what_the_stories_give():
     """The figures add up: every story counted once per level, as right, too high or too low."""
     data, knowledge = _checker_data()
-    figures = checker_report.report(data, knowledge)
+    figures = checker_report.report(data, VIGNETTES, knowledge)
     assert figures["total"] == len(VIGNETTES)
     assert sum(row["count"] for row in figures["levels"]) == len(VIGNETTES)
     assert all(row["correct"] + row["over"] + row["under"] == row["count"] for row in figures["levels"])
