@@ -8,6 +8,7 @@ import functools
 import json
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,21 @@ process.stdin.on("end", () => {
   process.stdout.write(JSON.stringify(out));
 });
 """
+
+
+@dataclass(frozen=True)
+class CheckerTests:
+    """What the checker's test report is made from, read and checked by the load step: the
+    patient stories and the published evaluations to show beside their figures."""
+
+    stories: list[dict[str, Any]]
+    published: list[dict[str, Any]]
+
+
+def load(stories: Path = STORIES, published: Path = PUBLISHED) -> CheckerTests:
+    """The stories and the published figures, read once, with the other inputs (they are
+    checked against an edition's knowledge when its report is made: see report)."""
+    return CheckerTests(load_stories(stories), load_published(published))
 
 
 def load_stories(path: Path = STORIES) -> list[dict[str, Any]]:
@@ -202,10 +218,10 @@ def ids_of(k: Any) -> dict[str, list[dict[str, str]]]:
             "outcomes": [{"level": o.level} for o in k.outcomes]}
 
 
-def report(data: dict, k: Any) -> dict[str, Any]:
-    """The figures for the checker data of one edition (``k``: its knowledge model, for the
-    stories' ids and the levels)."""
-    stories = load_stories()
+def report(data: dict, stories: list[dict], k: Any) -> dict[str, Any]:
+    """The figures for the checker data of one edition: its stories through the checker's
+    script (``k``: its knowledge model, for the stories' ids and the levels); InputError naming
+    every unknown id or malformed field of a story."""
     found = story_problems(stories, ids_of(k))
     if found:
         raise InputError([Problem(_LABEL, 0, 0, "", line, "Fix the story, then run the build again.")

@@ -10,6 +10,7 @@ from typing import Any
 
 from . import (
     active_content,
+    checker_report,
     languages,
     model,
     placeholders,
@@ -62,6 +63,7 @@ class Edition:
     knowledge: model.Knowledge
     clinic: dict[str, Any]
     pages: list[Page]
+    checker_tests: checker_report.CheckerTests | None = None  # the checker's patient stories, for its report
 
 
 def _checked(paths: Paths) -> tuple[Any, Any, list[Problem]]:
@@ -127,6 +129,7 @@ def load_editions(paths: Paths) -> list[Edition]:
     problem in the YAML files, the language files and the pages, before anything is written."""
     knowledge, clinic, problems = _checked(paths)
     editions: list[Edition] = []
+    tests = checker_report.load()  # the checker's patient stories and published figures, for its report
     if problems:  # the languages cannot be told yet: the pages are still read, for their own problems
         problems += _read_pages(paths.docs, None)[1]
     else:
@@ -143,7 +146,7 @@ def load_editions(paths: Paths) -> list[Edition]:
                 if unresolved:
                     continue
                 data = placeholders.resolve_data(data, words)
-                editions.append(Edition(language, model.build(data), local_clinic, pages))
+                editions.append(Edition(language, model.build(data), local_clinic, pages, tests))
             except InputError as err:
                 problems += err.problems
     problems += active_content.check_pages(sorted((ROOT / "includes").glob("*.md")), _label)
@@ -170,7 +173,8 @@ def edition_outputs(edition: Edition, editions: list[Edition], base_config: dict
     build root, its site config, and in its own docs folder (what the engine builds) its pages
     with the region's service words put in, docs/'s shared files and the served generated ones."""
     language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
-    renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, lang=language.code)
+    renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, lang=language.code,
+                        checker_tests=edition.checker_tests)
     outputs: dict[str, str | bytes] = {}
     for name, text in {**renderer.render_outputs(), **widget_assets()}.items():
         outputs[docs + name.removeprefix("docs/") if name.startswith("docs/") else root + name] = text

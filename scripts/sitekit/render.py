@@ -133,8 +133,9 @@ class Renderer:
     """Renders every generated file; each method returns the text of one file."""
 
     def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None,
-                 lang: str = "en"):
+                 lang: str = "en", checker_tests: checker_report.CheckerTests | None = None):
         self.k = knowledge
+        self.checker_tests = checker_tests
         self.clinic = clinic
         self.pages = pages or []
         self.lang = lang
@@ -200,7 +201,8 @@ class Renderer:
             "checker.html": self._render("checker.html.j2", checker_page, checker=self.checker_context(checker_page)),
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
-        if any(p.file == REPORT_PAGE for p in self.pages):  # the report is made for the page that shows it
+        # The report is made for the page that shows it, from the stories the load step read.
+        if self.checker_tests and any(p.file == REPORT_PAGE for p in self.pages):
             out["checker-report.html"] = self.render_checker_report(checker_page)
         levels = enrich.levels(self.clinic, self.lang)
         for level in SIGN_LEVELS:
@@ -232,12 +234,12 @@ class Renderer:
     def render_checker_report(self, checker_page: str) -> str:
         """The checker's test report: its patient stories run through its own script (Node) at
         this build, beside a published evaluation of symptom checkers (sitekit.checker_report)."""
-        figures = checker_report.report(self.checker_data(checker_page), self.k)
+        tests = self.checker_tests
+        figures = checker_report.report(self.checker_data(checker_page), tests.stories, self.k)
         labels = {**{s.id: s.label for s in self.k.symptoms}, **{w.id: w.label for w in self.k.warning_signs}}
-        self.env.filters["condition_name"] = lambda cid: self.k.condition(cid).plain_name
-        self.env.filters["answer_label"] = lambda aid: labels.get(aid, aid)
-        return self._render("checker-report.html.j2", REPORT_PAGE, report=figures,
-                            published=checker_report.load_published(), percent=checker_report.percent)
+        return self._render("checker-report.html.j2", REPORT_PAGE, report=figures, published=tests.published,
+                            percent=checker_report.percent, answer_labels=labels,
+                            condition_names={c.id: c.plain_name for c in self.k.conditions})
 
     def symptom_kinds(self) -> dict[str, list]:
         """The symptoms a pressed nerve root can cause (typical or possible for a nerve-root

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from helpers import PAGES, page_file, page_url, site_languages, watch_page
+from sitekit.widgets.checker import answering
 
 REPORT_VIOLATIONS = ("document.addEventListener('securitypolicyviolation', e => "
                      "console.error('CSP violation: ' + e.violatedDirective + ' ' + e.blockedURI))")
@@ -46,10 +47,10 @@ def test_no_violation_on_any_page_or_in_the_checker(browser, site_server, lang):
     for name in PAGES:
         page.goto(page_url(site_server, name, lang), wait_until="networkidle")
     page.goto(page_url(site_server, "symptom-checker", lang))
-    page.check('input[value="knee-front-side"]')
-    page.check('input[value="both-legs"]')
+    answering.answer(page, "knee-front-side", "both-legs")
     page.locator('[data-level="emergency"]').first.wait_for()
-    page.click('[data-module="symptom-checker"] button[type="reset"]')
+    answering.see_result(page)
+    answering.start_again(page)
     page.close()
     assert seen["errors"] == [] and seen["foreign"] == []
 
@@ -81,13 +82,14 @@ def test_a_planted_inline_script_is_blocked(browser, site_server):
 
 
 def test_the_checker_works_offline_from_file(browser, built_site, lang):
-    """Opened from disk (file://), the checker still ranks conditions, with no error."""
+    """Opened from disk (file://), the checker still names a patient story's condition (expected by its
+    source), with no error."""
     page = browser.new_page()
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(page_file("symptom-checker", built_site, lang).as_uri())
-    page.check('input[value="groin-hip"]')
-    page.check('input[value="front-thigh"]')
-    assert page.locator("[data-condition]").first.get_attribute("data-condition") == "l3-radiculopathy"
+    story = answering.a_story_that_names_a_condition()
+    answering.answer_every_question(page, only=story["ticks"])
+    assert page.locator("[data-condition]").first.get_attribute("data-condition") == story["expect"]["first"]
     assert errors == []
     page.close()

@@ -207,6 +207,21 @@
     });
   }
 
+  /** A text of the text block in the form for the number n: a text given per plural category
+   * ({one, other, ...}: Unicode CLDR, as Intl.PluralRules names them for the page's language). */
+  function forN(text, n) {
+    if (!text || typeof text !== "object") return text;
+    var category = "other";
+    try { category = new Intl.PluralRules(document.documentElement.lang || undefined).select(n); } catch (e) { /* other */ }
+    return has(text, category) ? text[category] : text.other;
+  }
+
+  /** Words that end without a full stop get the language's, so the next sentence does not run on. */
+  function sentence(words, t) {
+    var text = String(words || "").replace(/\s+$/, "");
+    return /[.!?\u2026:;\u3002]$/.test(text) ? text : text + (t.fullStop || ".");
+  }
+
   function el(tag, className, textContent) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -285,8 +300,8 @@
     if (reasons) {
       var self = this;
       result.reasons.forEach(function (reason) {
-        var li = el("li", null, self.reasonText(reason));
         var advice = reason.kind === "sign" && (self.byId.sign[reason.id] || {}).advice;
+        var li = el("li", null, advice ? sentence(self.reasonText(reason), self.text) : self.reasonText(reason));
         if (advice) li.appendChild(el("span", "sc-reason__advice", " " + advice));
         reasons.appendChild(li);
       });
@@ -326,9 +341,11 @@
       item.appendChild(el("p", "sc-result__tie", fill(t.tiedWith, { names: listWords(others, t) })));
     }
     var because = (result.because || []).map(labelOf);
-    var why = fill(result.misfits.length ? t.whyMixed : t.whyLine, {
-      fits: result.fits.length, misfits: result.misfits.length, typical: result.typical,
-      because: listWords(because, t) });
+    var why = [fill(t.whyLine, { because: listWords(because, t) }),
+      fill(forN(t.whyFits, result.fits.length), { count: result.fits.length }),
+      fill(forN(t.whyTypical, result.typical), { count: result.typical })];
+    if (result.misfits.length) why.push(fill(forN(t.whyMisfits, result.misfits.length), { count: result.misfits.length }));
+    why = why.join(" ");
     item.appendChild(el("p", "sc-result__why", why));
     if (condition.helps) {
       var helps = el("p", "sc-result__helps");
@@ -409,7 +426,7 @@
     var symptomTicked = ticked.filter(function (id) { return has(symptoms, id); });
     clear(this.body);
     var status;
-    var head = level ? fill(t.statusLevel, { count: ticked.length, heading: info.heading || level }) : "";
+    var head = level ? fill(forN(t.statusLevel, ticked.length), { count: ticked.length, heading: info.heading || level }) : "";
     if (!ticked.length) {
       status = t.statusEmpty;
       this.body.appendChild(el("p", "sc-results__empty", t.emptyText));
@@ -516,12 +533,8 @@
     var signSize = Math.max(1, Number(t.signStepSize) || size);
     var chunk = function (options, question, level) {
       var most = level ? signSize : size; // warning signs are longer, with their tags
-      var parts = Math.ceil(options.length / most);
-      var per = Math.ceil(options.length / parts);
-      for (var p = 0; p < parts; p++) {
-        steps.push({ question: parts > 1 ? fill(t.stepMore, { question: question, part: p + 1, parts: parts }) : question,
-          level: level, options: options.slice(p * per, (p + 1) * per) });
-      }
+      steps.push.apply(steps, self.splitQuestion({ question: question, level: level, options: options },
+        Math.ceil(options.length / most)));
     };
     var questions = t.signQuestions || {};
     var anyQuestion = questions[Object.keys(questions)[0]] || "";
@@ -539,10 +552,65 @@
     steps.forEach(function (step) { placed = placed.concat(step.options); });
     var rest = inputs.map(optionOf).filter(function (o) { return placed.indexOf(o) === -1; });
     if (rest.length) chunk(rest, "", null);
-    steps.forEach(function (step) {
-      step.ids = step.options.map(function (o) { return o.querySelector("input").value; });
-    });
     return steps;
+  };
+
+  /** A question cut into `parts` steps of near equal size, each step saying which part it is. */
+  Checker.prototype.splitQuestion = function (whole, parts) {
+    var t = this.text;
+    var per = Math.ceil(whole.options.length / parts);
+    var steps = [];
+    for (var p = 0; p * per < whole.options.length; p++) steps.push(p);
+    return steps.map(function (p) {
+      var options = whole.options.slice(p * per, (p + 1) * per);
+      return { whole: whole, level: whole.level, options: options,
+        question: steps.length > 1 ? fill(t.stepMore, { question: whole.question, part: p + 1, parts: steps.length })
+          : whole.question,
+        ids: options.map(function (o) { return o.querySelector("input").value; }) };
+    });
+  };
+
+  /** Show one step's answers (and only those), without moving focus or counting progress. */
+  Checker.prototype.display = function (step) {
+    var all = this.form.querySelectorAll(".sc-option");
+    for (var i = 0; i < all.length; i++) all[i].hidden = step.options.indexOf(all[i]) === -1;
+    var sets = this.form.querySelectorAll("fieldset");
+    for (var j = 0; j < sets.length; j++) sets[j].hidden = !sets[j].querySelector(".sc-option:not([hidden])");
+    this.question.textContent = step.question;
+    this.stepHint.hidden = !step.level;
+  };
+
+  /** Whether a step, shown at the top of the screen (under the sticky header), has its answers
+   * and Back / Next above the bar that stays at the bottom. Nothing is scrolled to find out. */
+  Checker.prototype.fitsScreen = function (step) {
+    this.display(step);
+    var top = this.stepper.getBoundingClientRect().top;
+    var need = this.nav.getBoundingClientRect().bottom - top;
+    if (!need) return true; // not laid out (printing, a hidden tab): nothing to measure
+    var padding = parseFloat(root.getComputedStyle(document.documentElement).scrollPaddingTop) || 0;
+    var bar = this.bar && !this.bar.hidden ? this.bar.getBoundingClientRect().height : 0;
+    return need <= root.innerHeight - padding - bar;
+  };
+
+  /** The steps, each question cut into as few parts as let every part fit one screen as laid out
+   * now (large text, a long translation, a small phone); a single answer too tall stays alone. */
+  Checker.prototype.fitSteps = function (steps) {
+    var self = this;
+    var out = [];
+    var wholes = [];
+    // The progress line takes its room, as it will when the steps are shown.
+    this.progress.textContent = fill(this.text.progress, { step: steps.length, total: steps.length });
+    steps.forEach(function (step) { if (wholes.indexOf(step.whole) === -1) wholes.push(step.whole); });
+    wholes.forEach(function (whole) {
+      var parts = steps.filter(function (s) { return s.whole === whole; });
+      var count = parts.length;
+      while (count < whole.options.length && !parts.every(function (s) { return self.fitsScreen(s); })) {
+        count += 1;
+        parts = self.splitQuestion(whole, count);
+      }
+      out.push.apply(out, parts);
+    });
+    return out;
   };
 
   /** Whether ticking answers of `step` could still change the result, given what is ticked now:
@@ -583,14 +651,9 @@
     this.root.classList.remove("sc--result");
     this.form.hidden = false;
     if (this.editButton) this.editButton.hidden = true;
-    var all = this.form.querySelectorAll(".sc-option");
-    for (var i = 0; i < all.length; i++) all[i].hidden = step.options.indexOf(all[i]) === -1;
-    var sets = this.form.querySelectorAll("fieldset");
-    for (var j = 0; j < sets.length; j++) sets[j].hidden = !sets[j].querySelector(".sc-option:not([hidden])");
+    this.display(step);
     var active = this.activeSteps();
     var position = active.indexOf(step) + 1;
-    this.question.textContent = step.question;
-    this.stepHint.hidden = !step.level;
     this.progress.textContent = fill(t.progress, { step: position, total: active.length });
     if (this.progressLine) this.progressLine.style.width = Math.round(100 * position / active.length) + "%";
     this.backButton.disabled = this.at === 0;
@@ -651,6 +714,24 @@
     this.root.classList.add("sc--steps");
     this.stepper.hidden = false;
     this.nav.hidden = false;
+    if (this.bar) this.bar.hidden = false; // one question at a time: the way to the result always shows
+    this.steps = this.fitSteps(this.steps);
+    // A phone turned on its side, or a window made narrower: cut the questions again, staying at
+    // the answers on screen (a change of height alone, such as a phone's address bar, does not).
+    var width = root.innerWidth;
+    var timer = null;
+    root.addEventListener("resize", function () {
+      if (root.innerWidth === width || !self.steps) return;
+      width = root.innerWidth;
+      root.clearTimeout(timer);
+      timer = root.setTimeout(function () {
+        var here = self.steps[self.at].options[0];
+        self.steps = self.fitSteps(self.buildSteps());
+        var at = 0;
+        self.steps.forEach(function (s, i) { if (s.options.indexOf(here) !== -1) at = i; });
+        if (self.form.hidden) self.at = at; else self.showStep(at, false);
+      }, 200);
+    });
     this.backButton.addEventListener("click", function () { self.back(); });
     this.nextButton.addEventListener("click", function () { self.next(); });
     if (this.editButton) this.editButton.addEventListener("click", function () { self.showStep(self.at, true); });
@@ -758,8 +839,13 @@
     if (!data || !text || !app || !box.querySelector("[data-sc-form]")) return; // fallback stays
     var checker = new Checker(box, data, text);
     box.symptomChecker = checker;
-    checker.start(); // may pick up boxes the browser restored on "back"
-    app.hidden = false;
+    app.hidden = false; // shown before it starts: the questions are cut to fit the screen as laid out
+    try {
+      checker.start(); // may pick up boxes the browser restored on "back"
+    } catch (e) {
+      app.hidden = true;
+      throw e;
+    }
     if (fallback) fallback.hidden = true;
     box.setAttribute(READY, "true");
   }

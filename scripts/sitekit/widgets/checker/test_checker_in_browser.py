@@ -16,6 +16,7 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from sitekit.pipeline import Paths, load_inputs
+from sitekit.widgets.checker import answering
 
 ROOT = pathlib.Path(__file__).resolve().parents[4]  # the project, from scripts/sitekit/widgets/checker/
 KNOWLEDGE = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
@@ -115,16 +116,12 @@ def page(make_page):
 
 
 def tick(page, *ids):
-    """Tick answers as a reader would: go to the question that asks it, then tick the box."""
-    for i in known(*ids):
-        page.evaluate("id => window.SymptomChecker.reveal(id)", i)
-        page.check(f"#sc-{i}")
+    """Tick answers as a reader would: go to the question that asks each, then tick its box."""
+    answering.answer(page, *known(*ids))
 
 
 def untick(page, *ids):
-    for i in known(*ids):
-        page.evaluate("id => window.SymptomChecker.reveal(id)", i)
-        page.uncheck(f"#sc-{i}")
+    answering.unanswer(page, *known(*ids))
 
 
 def named(page):
@@ -212,7 +209,8 @@ def test_an_emergency_stops_the_list(page, sign):
     assert call.get_attribute("href") == "tel:" + EMERGENCY_NUMBER.replace(" ", "")
     assert results_order(page) == ["outcome:emergency"]
     assert page.locator(f"{WIDGET} .sc-results [data-condition], {WIDGET} .sc-results .sc-treatments").count() == 0
-    assert status(page).startswith("6 ticked. " + OUTCOMES["emergency"]["heading"])
+    forms = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())["statusLevel"]
+    assert status(page).startswith(forms["other"].format(count=6, heading=OUTCOMES["emergency"]["heading"]))
     assert EMERGENCY_NUMBER in status(page)
     untick(page, sign)  # the list comes back when the sign goes
     assert results_order(page)[0] == "outcome:urgent"
@@ -252,8 +250,7 @@ def test_the_way_to_the_result_stays_in_sight(page):
     bar = page.locator(f"{WIDGET} [data-sc-bar]")
     tick(page, SYMPTOMS[0])
     for box in (SYMPTOMS[1], SYMPTOMS[len(SYMPTOMS) // 2], SYMPTOMS[-1]):
-        page.evaluate("id => window.SymptomChecker.reveal(id)", box)
-        page.locator(f"#sc-{box}").scroll_into_view_if_needed()
+        answering.go_to(page, box).scroll_into_view_if_needed()
         top, bottom = bar.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
         assert top >= 0 and bottom <= 740 + 1
     tick(page, SYMPTOMS[1])
@@ -305,6 +302,27 @@ def test_one_question_at_a_time(make_page):
     assert page.locator(f"{WIDGET} [data-sc-form]").is_visible()
 
 
+@pytest.mark.parametrize("folder", [f for f in ["", "es/"] if f == "" or f[:-1] in (CLINIC.get("languages") or [])])
+def test_counts_and_sentences_read_right(make_page, url, folder):
+    """The status says the count in the language's singular or plural form (from its words, by
+    Intl.PluralRules), and a warning sign's words end their sentence before its advice begins."""
+    page = make_page()
+    if folder:
+        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
+        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
+    data = json.loads(page.locator(f"{WIDGET} script[data-sc-data]").inner_text())
+    sign = next(s for s in data["warningSigns"] if s.get("advice") and s["level"] == "urgent")
+    heading = {o["level"]: o["heading"] for o in data["outcomes"]}
+    tick(page, SYMPTOMS[0])
+    assert status(page).startswith(text["statusLevel"]["one"].format(count=1, heading=heading["self-care"]))
+    tick(page, sign["id"])
+    assert status(page).startswith(text["statusLevel"]["other"].format(count=2, heading=heading["urgent"]))
+    reason = page.locator(f'{WIDGET} [data-level="urgent"] [data-sc-reasons] li').first.inner_text()
+    label = sign["label"].rstrip()
+    assert reason == (label if label[-1] in ".!?" else label + text["fullStop"]) + " " + sign["advice"]
+
+
 def test_an_emergency_skips_the_other_questions(page):
     """After an emergency sign, the next step is the result: nothing else can change what to do."""
     tick(page, EMERGENCY[0])
@@ -350,7 +368,7 @@ def test_every_box_has_a_label_and_stable_id(page):
 
 def test_reset_clears_everything(page):
     """The reset button clears every box, the outcome and the results."""
-    tick(page, EMERGENCY[0], "knee-front-side", "numbness")
+    tick(page, "knee-front-side", "numbness", EMERGENCY[0])  # after an emergency sign nothing more is asked
     page.locator(WIDGET).get_by_role("button", name=re.compile("clear", re.I)).click()
     page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")  # noqa: E501
     assert page.locator(f"{WIDGET} input:checked").count() == 0
@@ -453,7 +471,7 @@ LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 @pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
 def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
-    """'Print or save my answers', with every answer ticked: one page on A4 and on Letter in every
+    """'Print or save my answers', with every answer a reader can give ticked: one page on A4 and on Letter in every
     language, with the answers, what to do, the date, the page's address and 'bring this to your
     appointment'; the sheet leaves the page after printing, and nothing is sent (make_page)."""
     from io import BytesIO
@@ -463,18 +481,22 @@ def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
     if folder:
         page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
         page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
-    tick(page, *SYMPTOMS, SEE_DOCTOR[0])
+    # Every answer about the pain that leaves the other questions to be asked (an answer that
+    # raises the level through a rule may end them), then a warning sign.
+    in_rules = {i for r in KNOWLEDGE["outcome_rules"] for i in r["when"].get("all") or r["when"].get("any") or []}
+    ticked = answering.answer_every_question(page, only=[s for s in SYMPTOMS if s not in in_rules])
+    tick(page, SEE_DOCTOR[0])
     text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
     page.evaluate("window.print = () => {}")  # headless: the dialog is Chromium's own
-    page.locator(f"{WIDGET} [data-sc-see]").click()
+    answering.see_result(page)
     page.locator(f"{WIDGET} [data-sc-print]").click()
     sheet = page.locator("body > [data-sc-sheet]")
     assert sheet.count() == 1
-    assert sheet.locator("li").count() >= len(SYMPTOMS)
+    assert sheet.locator("li").count() >= len(ticked) + 1
     assert page.url.split("#")[0] in sheet.inner_text()
     pdf = PdfReader(BytesIO(page.pdf(format=paper)))
     assert len(pdf.pages) == 1, f"{len(pdf.pages)} pages on {paper}"
     printed = " ".join(pdf.pages[0].extract_text().split())
     assert text["printBring"] in printed and text["printTitle"] in printed
-    assert len(page.locator(f"{WIDGET} input:checked").all()) > 20
+    assert len(page.locator(f"{WIDGET} input:checked").all()) == len(ticked) + 1 > 20
     assert page.locator("body > [data-sc-sheet]").count() == 0, "the sheet stays after printing"

@@ -46,3 +46,20 @@ def test_the_stories_cover_what_the_report_needs():
     assert {c["id"] for c in k["conditions"]} <= mentioned, "a condition no story is about"
     assert {s["kind"] for s in stories} == set(KINDS)
     assert any(s["ticks"] == ["one-leg"] and s["expect"]["first"] is None for s in stories)
+
+
+
+def test_a_broken_story_stops_the_report():
+    """A story with an unknown tick is an error naming the story file and the story, before the
+    checker's script runs (the stories come from the load step: the report reads no file)."""
+    import pytest
+    from sitekit.checker_report import load, report
+    from sitekit.pipeline import Paths, load_all
+    from sitekit.problems import InputError
+
+    knowledge_model, _, _ = load_all(Paths())
+    broken = [{**load_stories()[0], "ticks": ["no-such-answer"]}]
+    with pytest.raises(InputError) as caught:
+        report({}, broken, knowledge_model)
+    assert any("unknown tick 'no-such-answer'" in str(p) and "vignettes.yml" in str(p) for p in caught.value.problems)
+    assert load().published and load().stories
