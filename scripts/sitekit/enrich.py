@@ -98,7 +98,8 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
         "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why,
                           "hidesConditions": r.hides_conditions}
                          for r in k.outcome_rules],
-        "selfCareAdvice": [{"id": a.id, "when": {a.mode: a.symptoms}, "advice": a.advice}
+        "selfCareAdvice": [{"id": a.id, "when": {a.mode: a.symptoms[0] if a.mode == "condition" else a.symptoms},
+                            "advice": a.advice}
                            for a in k.self_care_advice],
         "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
                    for g in k.groups],
