@@ -228,16 +228,28 @@ def test_each_ready_region_says_how_to_find_an_emergency_department(name):
     assert data["emergency-department"].get("finder"), "a reader needs a way to find where to go"
 
 
-def _box_with(finder: dict | None) -> str:
-    """The fixture's Home warning box, with the emergency-department finder given (or none)."""
+def _snippets_with(finder: dict | None) -> dict[str, str]:
+    """The fixture's warning-sign snippets, with the emergency-department finder given (or none)."""
     import copy
 
     knowledge, clinic = fixture_inputs()
     clinic = copy.deepcopy(clinic)
     if finder is not None:
         clinic["region"]["emergency-department"]["finder"] = finder
-    section = Renderer(knowledge, clinic).render_snippets()["warning-signs/box.html"]
+    return Renderer(knowledge, clinic).render_snippets()
+
+
+def _box_with(finder: dict | None) -> str:
+    section = _snippets_with(finder)["warning-signs/box.html"]
     return section.split('data-level="emergency-department"')[1].split("</section>")[0]
+
+
+def test_the_when_to_get_help_list_gives_the_finder_beside_the_action():
+    linked = _snippets_with({"url": "https://finder.example/a-e", "label": "Find an A&E"})
+    assert ('Go to A&amp;E now. <a class="kb-print-hide" href="https://finder.example/a-e">Find an A&amp;E</a></p>'
+            in linked["warning-signs/emergency-department.html"])
+    words = _snippets_with({"label": "Search a map."})["warning-signs/emergency-department.html"]
+    assert "Go to A&amp;E now. Search a map.</p>" in words
 
 
 def test_the_box_goes_to_the_regions_finder_or_says_how_to_find_the_place():
