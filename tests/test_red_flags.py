@@ -121,6 +121,54 @@ def test_every_warning_sign_has_its_words_in_every_language(lang):
         assert same == [], f"not translated: {same}"
 
 
+HOME_CARE_RUNNER = """
+const { outcome, selfCareAdvice } = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (c) => { input += c; });
+process.stdin.on("end", () => {
+  const { data, tries } = JSON.parse(input);
+  process.stdout.write(JSON.stringify(tries.map((ticks) => {
+    const advice = selfCareAdvice(data, ticks);
+    return { level: outcome(data, ticks).level, advice: advice && advice.id };
+  })));
+});
+"""
+
+
+def test_each_conditions_home_care_is_shown_when_the_answers_point_to_it(lang):
+    """For each condition with home care of its own (when: condition), ticking one of the
+    answers that set the condition apart, and nothing else, reaches the self-care outcome with
+    that home care, in every language (no advice that no reader can ever see)."""
+    data, order = _knowledge(lang)
+    by_id = {c["id"]: c for c in data["conditions"]}
+    own = [a for a in data["selfCareAdvice"] if "condition" in a["when"]]
+    assert own, "no condition has home care of its own"
+    tries = [(a["id"], [e] if isinstance(e, str) else list(e))
+             for a in own for e in by_id[a["when"]["condition"]]["distinguishing"]]
+    run = subprocess.run([shutil.which("node"), "-e", HOME_CARE_RUNNER, str(SCRIPT)],
+                         input=json.dumps({"data": data, "tries": [t for _, t in tries]}),
+                         capture_output=True, text=True, check=True)
+    reached = {advice_id for (advice_id, _), found in zip(tries, json.loads(run.stdout), strict=True)
+               if found["level"] == order[-1] and found["advice"] == advice_id}
+    assert reached == {a["id"] for a in own}
+
+
+def test_home_care_for_a_condition_comes_from_its_sources(tmp_path):
+    """Home care for a condition cites only the condition's own sources (shown with it): a source
+    that is not one of them is named with file, line and key, and how to fix it."""
+    from helpers import copy_inputs, edit_key, generation_errors, yaml_data
+    project = copy_inputs(tmp_path)
+    data = yaml_data(project / "data/knowledge.yml")
+    [(index, advice)] = [(i, a) for i, a in enumerate(data["self_care_advice"]) if "condition" in a["when"]][:1]
+    condition = next(c for c in data["conditions"] if c["id"] == advice["when"]["condition"])
+    stranger = next(s["id"] for s in data["sources"] if s["id"] not in condition["sources"])
+    line = edit_key(project / "data/knowledge.yml", ("self_care_advice", index, "sources"),
+                    f"sources: [{condition['sources'][0]}, {stranger}]")
+    [error] = generation_errors(project)
+    assert f"knowledge.yml:{line}:" in error and f"self_care_advice[{index}].sources" in error
+    assert stranger in error and condition["id"] in error
+
+
 # A sample for the browser: the most serious row of each level, and the knee-injury patterns.
 SAMPLE = [r["id"] for r in TABLE if r["id"] in {
     "cancer-and-new-weakness-or-walking", "knee-numb-below-injury", "twist-numb-swollen-pattern",

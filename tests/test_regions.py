@@ -212,3 +212,67 @@ def test_a_us_clinic_gets_us_words_dates_and_phone_wording(tmp_path):
     assert "Call Example Clinic at " in texts["generated/help.md"]
     assert us["words"]["physio"]["en"] in texts["generated/en/docs/treatments.md"]
     assert "November 24, 2026" in texts["generated/review.html"]
+
+
+@pytest.mark.parametrize("name", ["uk", "us"])
+def test_each_ready_region_says_how_to_find_an_emergency_department(name):
+    """The emergency-department level has no number: the region gives its service finder (a
+    link), or words that say how to find one, in every language; a link is https and not the
+    site's own page."""
+    data = yaml.safe_load((ROOT / "regions" / f"{name}.yml").read_text(encoding="utf-8"))
+    for level in ACTION_LEVELS:
+        finder = data[level].get("finder")
+        if finder:
+            assert set(finder["label"]) == set(data["name"]), level
+            assert finder.get("url", "https://").startswith("https://"), level
+    assert data["emergency-department"].get("finder"), "a reader needs a way to find where to go"
+
+
+def _snippets_with(finder: dict | None) -> dict[str, str]:
+    """The fixture's warning-sign snippets, with the emergency-department finder given (or none)."""
+    import copy
+
+    knowledge, clinic = fixture_inputs()
+    clinic = copy.deepcopy(clinic)
+    if finder is not None:
+        clinic["region"]["emergency-department"]["finder"] = finder
+    return Renderer(knowledge, clinic).render_snippets()
+
+
+def _box_with(finder: dict | None) -> str:
+    section = _snippets_with(finder)["warning-signs/box.html"]
+    return section.split('data-level="emergency-department"')[1].split("</section>")[0]
+
+
+def test_the_when_to_get_help_list_gives_the_finder_beside_the_action():
+    linked = _snippets_with({"url": "https://finder.example/a-e", "label": "Find an A&E"})
+    assert ('Go to A&amp;E now. <a class="kb-print-hide" href="https://finder.example/a-e">Find an A&amp;E</a></p>'
+            in linked["warning-signs/emergency-department.html"])
+    words = _snippets_with({"label": "Search a map."})["warning-signs/emergency-department.html"]
+    assert "Go to A&amp;E now. Search a map.</p>" in words
+
+
+def test_the_box_goes_to_the_regions_finder_or_says_how_to_find_the_place():
+    linked = _box_with({"url": "https://finder.example/a-e?near=me&x=1", "label": "Find an A&E"})
+    assert re.findall(r'<a class="kb-care__button" href="([^"]+)">([^<]+)</a>', linked) == [
+        ("https://finder.example/a-e?near=me&amp;x=1", "Find an A&amp;E")]  # escaped once
+    words = _box_with({"label": 'Search a map for "A&E".'})
+    assert "kb-care__button" not in words  # no button that goes nowhere useful
+    assert '<p class="kb-care__finder">Search a map for &#34;A&amp;E&#34;.</p>' in words
+    assert "when-to-get-help" in _box_with(None)  # no finder: the site's own section
+
+
+def test_a_clinic_can_give_its_own_finder_and_a_bad_address_is_named(tmp_path):
+    from sitekit import schema_check, yamlsource
+    region = REGION.replace("emergency-department: {action: {en: Go to hospital., es: Vaya al hospital.}}",
+                            "emergency-department:\n  action: {en: Go to hospital., es: Vaya al hospital.}\n"
+                            "  finder: {url: https://a.example/find, label: {en: Find one, es: Buscar}}")
+    region = region.replace("es: Llame al 112 ahora.", "es: Llame al 999 ahora.")
+    clinic = _clinic_using(tmp_path, region, "  emergency-department: {finder: {url: https://b.example/}}\n")
+    whole = regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions")
+    assert whole["emergency-department"]["finder"] == {"url": "https://b.example/",
+                                                       "label": {"en": "Find one", "es": "Buscar"}}
+    clinic.write_text("region:\n  use: uk\n  emergency-department: {finder: {url: http://b.example/, label: X}}\n",
+                      encoding="utf-8")
+    problems = schema_check.check(yamlsource.load(clinic, "clinic.yml"), ROOT / "data/clinic.schema.json")
+    assert [p.key for p in problems if "http://" in str(p)] == ["region.emergency-department.finder.url"]

@@ -46,11 +46,17 @@ def pair_rows(k: Knowledge, first: Condition, second: Condition) -> list[Any]:
 
 def levels(clinic: dict[str, Any], lang: str = "en") -> dict[str, dict[str, Any]]:
     """Each level a reader is sent somewhere (levels.ACTION_LEVELS, most serious first) with its
-    word (in the language) and the clinic region's action and number (None where it has none)."""
+    word (in the language) and the clinic region's action, number and finder (label, and url
+    where the region has one service finder), each None where it has none."""
     region = clinic["region"]
     title = words_for(lang)["level"]
-    return {level: {"title": title[level], "action": region[level]["action"], "number": region[level].get("number")}
+    return {level: {"title": title[level], "action": region[level]["action"], "number": region[level].get("number"),
+                    "finder": _finder(region[level].get("finder"))}
             for level in ACTION_LEVELS}
+
+
+def _finder(finder: dict[str, Any] | None) -> dict[str, Any] | None:
+    return {"label": finder["label"], "url": finder.get("url")} if finder else None
 
 
 def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
@@ -92,7 +98,8 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, lang: str = "e
         "outcomeRules": [{"id": r.id, "level": r.level, "when": {r.mode: r.symptoms}, "why": r.why,
                           "hidesConditions": r.hides_conditions}
                          for r in k.outcome_rules],
-        "selfCareAdvice": [{"id": a.id, "when": {a.mode: a.symptoms}, "advice": a.advice}
+        "selfCareAdvice": [{"id": a.id, "when": {a.mode: a.symptoms[0] if a.mode == "condition" else a.symptoms},
+                            "advice": a.advice}
                            for a in k.self_care_advice],
         "groups": [{"id": g.id, "question": g.question, "symptoms": [s.id for s in g.symptoms]}
                    for g in k.groups],

@@ -211,6 +211,8 @@ def localized(clinic: dict[str, Any]) -> list[Key]:
     """Every per-language text of a clinic file whose region is whole (regions.whole_region)."""
     region = clinic.get("region") or {}
     return [*LOCALIZED, ("region", "name"), *(("region", level, "action") for level in ACTION_LEVELS),
+            *(("region", level, "finder", "label") for level in ACTION_LEVELS
+              if "finder" in (region.get(level) or {})),
             *(("region", "words", word) for word in region.get("words") or {})]
 
 

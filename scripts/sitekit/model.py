@@ -135,8 +135,8 @@ class SelfCareAdvice:
     """Home care that fits a problem, shown instead of the self-care outcome's advice."""
 
     id: str
-    mode: str  # "all" or "any"
-    symptoms: list[str]
+    mode: str  # "all" or "any" (of symptoms), or "condition": the checker names it first, on its own
+    symptoms: list[str]  # the symptom ids; for "condition", the one condition id
     advice: str
     sources: list[str]
 
@@ -271,8 +271,9 @@ def build(data: dict[str, Any]) -> Knowledge:
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]
-    self_care = [SelfCareAdvice(a["id"], *next(iter(a["when"].items())), a["advice"], list(a["sources"]))
-                 for a in data.get("self_care_advice") or []]
+    self_care = [SelfCareAdvice(a["id"], mode, [ids] if isinstance(ids, str) else list(ids), a["advice"],
+                                list(a["sources"]))
+                 for a in data.get("self_care_advice") or [] for mode, ids in [next(iter(a["when"].items()))]]
     exercises = [Exercise(e["id"], e["name"], list(e["for"]), list(e["treatments"]), list(e["sources"]),
                           list(e["steps"]), e["dose"], e["feel"], e["when_to_stop"], e["before_you_start"],
                           dict(e["figure"]["start"]), dict(e["figure"]["end"]))

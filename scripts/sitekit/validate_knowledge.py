@@ -140,10 +140,29 @@ def _self_care_advice(source: Source, ids: dict[str, list[str]]) -> list[Problem
             problems.append(source.problem(("self_care_advice", i, "id"), f"the id '{advice['id']}' is used twice",
                                            "Give each piece of advice its own id."))
         seen.add(advice["id"])
-        for mode, symptom_ids in advice["when"].items():
-            problems += _refs(source, ("self_care_advice", i, "when", mode), symptom_ids, ids["symptoms"], "symptom")
+        for mode, when_ids in advice["when"].items():
+            if mode == "condition":
+                problems += _refs(source, ("self_care_advice", i, "when", mode), [when_ids], ids["conditions"],
+                                  "condition")
+                problems += _own_sources(source, i, advice, when_ids)
+            else:
+                problems += _refs(source, ("self_care_advice", i, "when", mode), when_ids, ids["symptoms"], "symptom")
         problems += _refs(source, ("self_care_advice", i, "sources"), advice["sources"], ids["sources"], "source")
     return problems
+
+
+def _own_sources(source: Source, i: int, advice: dict, condition_id: str) -> list[Problem]:
+    """Home care for a condition comes from that condition's sources (listed with it on its page)."""
+    condition = next((c for c in source.data.get("conditions") or [] if c.get("id") == condition_id), None)
+    if condition is None:
+        return []
+    other = [s for s in advice["sources"] if s not in (condition.get("sources") or [])]
+    if not other:
+        return []
+    return [source.problem(("self_care_advice", i, "sources"),
+                           f"cites {', '.join(other)}, which is not a source of '{condition_id}'",
+                           f"Home care for a condition comes from its own sources: add {', '.join(other)} to the "
+                           f"sources of '{condition_id}', or cite one of its sources")]
 
 
 def _duplicates(source: Source) -> Iterable[Problem]:

@@ -257,3 +257,24 @@ test("home care that fits: the first advice whose `when` is met, else null", () 
   assert.equal(selfCareAdvice({}, ["e"]), null);
   assert.equal(selfCareAdvice(null, ["e"]), null);
 });
+
+test("home care for a condition: only when the checker names it first, on its own", () => {
+  const { selfCareAdvice } = require(path.join(__dirname, "symptom-checker.js"));
+  const data = {
+    matching: { weights: { typical: 2, possible: 1, unusual: -2 }, min_typical: 1, min_share: 0.25 },
+    symptoms: { a: {}, b: {}, c: {}, e: {} },
+    conditions: [
+      { id: "knee", distinguishing: [["a"]], features: { a: { fit: "typical" }, b: { fit: "typical" } } },
+      { id: "back", distinguishing: [["c"]], features: { c: { fit: "typical" } } },
+    ],
+    selfCareAdvice: [
+      { id: "injury", when: { any: ["e"] }, advice: "Rest and ice" },
+      { id: "knee-care", when: { condition: "knee" }, advice: "Knee care" },
+    ],
+  };
+  assert.equal(selfCareAdvice(data, ["a", "b"]).id, "knee-care");
+  assert.equal(selfCareAdvice(data, ["a", "e"]).id, "injury"); // the first that fits
+  assert.equal(selfCareAdvice(data, ["c"]), null); // named, but no advice of its own
+  assert.equal(selfCareAdvice(data, ["b"]), null); // not named: nothing sets it apart
+  assert.equal(selfCareAdvice(data, ["a", "c"]), null); // a tie: neither is first on its own
+});

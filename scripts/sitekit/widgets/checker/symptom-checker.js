@@ -89,10 +89,18 @@
   /**
    * The home care that fits the ticked answers: the first of data.selfCareAdvice whose `when` is
    * met (a fresh knee injury needs rest and ice, not stretches), or null for the outcome's own advice.
+   * `when: {condition: id}` is met when the checker names that condition first, on its own (not
+   * tied): its home care is shown only when the answers point to it.
    */
   function selfCareAdvice(data, tickedIds) {
     var ticked = unique(tickedIds);
-    var found = ((data && data.selfCareAdvice) || []).filter(function (a) { return ruleMet(a, ticked); });
+    var named = null;
+    var found = ((data && data.selfCareAdvice) || []).filter(function (a) {
+      var condition = a && a.when && a.when.condition;
+      if (!condition) return ruleMet(a, ticked);
+      if (named === null) named = match(data, ticked);
+      return named.length > 0 && named[0].id === condition && !named[0].tied;
+    });
     return found.length ? found[0] : null;
   }
 
