@@ -27,7 +27,7 @@ CHECKLIST = {
               "keep moving", "heat pack", "pharmacist", "paracetamol on its own", "cushion between your knees",
               "pillows under your knees", "postures", "stay at work", "hot-water bottle", "long periods",
               "examine", "scan", "physiotherapist yourself",
-              "l5 and s1", "l3 and l4", "hot, swollen knee", "swollen, painful calf",
+              "l5 and s1", "l3 and l4", "hot, swollen knee", "swelling in one calf",
               # the short list of every condition, by its plain name
               "classic sciatica", "pressed l4 nerve root", "pressed l3 nerve root",
               "narrow space for the nerves", "wear and tear in the knee", "hip arthritis felt in the knee",
@@ -74,9 +74,9 @@ CHECKLIST = {
         # emergency: a clot with breathlessness, a cold pale leg
         "breathlessness or chest pain", "cold, pale", "do not drive yourself",
         # urgent: back
-        "foot that drags|foot drop", "fever", "fall, a crash", "cancer", "lost weight",
+        "foot that drags|foot drop", "fever", "a road crash or a fall", "cancer", "lost weight",
         # urgent: knee and leg
-        "swelling and warmth in one calf", "blood clot", "hot, swollen knee", "cannot put weight",
+        "swelling in one calf", "warm skin", "blood clot", "hot, swollen knee", "cannot put weight",
         "cannot fully straighten", "swelled up a lot", "out of shape", "not nerve pain",
         # see a doctor (the article's advice)
         "few weeks", "normal daily activities|daily activities", "getting worse"],
