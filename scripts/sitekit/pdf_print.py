@@ -79,10 +79,12 @@ class Printer:
         self._close()
 
     def _close(self) -> None:
-        async def stop() -> None:
+        async def stop() -> None:  # whatever was started: Chromium may have failed to launch
             if self._playwright is not None:
                 try:
-                    await self._browser.close()
+                    browser = getattr(self, "_browser", None)
+                    if browser is not None:
+                        await browser.close()
                 finally:
                     await self._playwright.stop()
         try:
