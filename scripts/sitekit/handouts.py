@@ -17,12 +17,13 @@ same knowledge file as the checker.
 """
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 from markupsafe import Markup
@@ -38,6 +39,7 @@ from .render import environment
 from .words import ui_for
 
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
+T = TypeVar("T")
 QUESTIONNAIRE_PAGE = "symptom-checker"  # on paper, the checker is a questionnaire to fill in by pen
 HELP_ID = "where-to-get-help"  # generated/help.md: the section every page ends with
 
@@ -207,19 +209,32 @@ class Printed:
 
 
 class Workers:
-    """One Chromium (``printer``) and the threads (``pool``) that lay out, print and check the
-    PDFs side by side: enough to keep each of the printer's tabs busy while Python checks the
-    PDFs already printed. Leaving the ``with`` block on an error drops the jobs not yet started."""
+    """One Chromium (``printer``), the threads (``pool``) that lay out, print and check the PDFs
+    side by side (enough to keep each of the printer's tabs busy), and worker processes (``run``)
+    for the pure-Python work on each PDF (reading back its layout, fixing its metadata), which
+    would otherwise hold one core. Leaving the ``with`` block on an error drops the jobs not yet
+    started."""
 
     def __init__(self, printer: Printer):
         self.printer = printer
         self.pool = ThreadPoolExecutor(printer.tabs + 2, thread_name_prefix="handout")
+        # Started afresh (spawn), not forked: this process runs threads and the browser's loop.
+        self.cpu = ProcessPoolExecutor(printer.tabs, mp_context=multiprocessing.get_context("spawn"))
 
     def __enter__(self) -> Workers:
         return self
 
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         self.pool.shutdown(wait=True, cancel_futures=kind is not None)
+        self.cpu.shutdown(wait=True, cancel_futures=kind is not None)
+
+    def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``function(*args, **kwargs)`` in a worker process (a module-level function)."""
+        return self.cpu.submit(function, *args, **kwargs).result()
+
+
+def _here(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    return function(*args, **kwargs)
 
 
 @dataclass
@@ -241,6 +256,7 @@ class Handouts:
     strict: bool = False
     warnings: list[str] = field(default_factory=list)  # rules about looks the handouts still break
     _pages: dict[str, SitePage] = field(default_factory=dict, repr=False)
+    run: Callable[..., Any] = field(default=_here, repr=False)  # Workers.run once printing started
 
     def __post_init__(self) -> None:
         self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
@@ -300,7 +316,7 @@ class Handouts:
     def _finish(self, pdf: bytes, title: str) -> bytes:
         info = pdf_meta.DocInfo(title=title, author=self.clinic["name"],
                                 language=self.language, date=self.clinic["last_reviewed"])
-        return pdf_meta.finish(pdf, info, PRODUCER)
+        return self.run(pdf_meta.finish, pdf, info, PRODUCER)
 
     def page(self, name: str) -> SitePage:
         """A built page as the handouts need it, read once."""
@@ -318,6 +334,7 @@ class Handouts:
 
     def start(self, names: list[str], work: Workers) -> list[Future[dict[str, Printed]]]:
         """Set every handout and booklet printing (several at once); ``collect`` waits for them."""
+        self.run = work.run
         pages = [self.page(name) for name in names]
         jobs: list[Future[dict[str, Printed]]] = []
         for size in SIZES:
@@ -357,10 +374,10 @@ class Handouts:
         looks it is printed again with looser page breaks (``fit``) and the one with fewer broken
         rules kept."""
         pdf = make(False)
-        found = handout_layout.findings(name, pdf, size.points, size.footer_top, booklet=booklet)
+        found = self.run(handout_layout.findings, name, pdf, size.points, size.footer_top, booklet=booklet)
         if any(f.looks for f in found) and all(f.looks for f in found):
             fitted = make(True)
-            again = handout_layout.findings(name, fitted, size.points, size.footer_top, booklet=booklet)
+            again = self.run(handout_layout.findings, name, fitted, size.points, size.footer_top, booklet=booklet)
             if len(again) < len(found):
                 pdf, found = fitted, again
         return pdf, found

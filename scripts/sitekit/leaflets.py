@@ -74,6 +74,7 @@ class Leaflets:
 
     def start(self, work: Workers) -> list[Future[dict[str, Printed]]]:
         """Set every condition's leaflet printing, both sizes; ``Handouts.collect`` waits for them."""
+        self.handouts.run = work.run
         for condition in self.handouts.knowledge.conditions:  # each page read once, before the threads
             self.handouts.page(condition.page.removesuffix(".md"))
         return [work.pool.submit(self._leaflet, work.printer, c) for c in self.handouts.knowledge.conditions]
@@ -111,10 +112,9 @@ class Leaflets:
             out[name] = Printed(h._finish(pdf, title), found)
         return out
 
-    @staticmethod
-    def _findings(name: str, pdf: bytes, size: PrintSize, most: int | None) -> list[handout_layout.Finding]:
+    def _findings(self, name: str, pdf: bytes, size: PrintSize, most: int | None) -> list[handout_layout.Finding]:
         """The layout rules a leaflet breaks, running over ``most`` pages counted as one (about looks)."""
-        found = handout_layout.findings(name, pdf, size.points, size.footer_top)
+        found = self.handouts.run(handout_layout.findings, name, pdf, size.points, size.footer_top)
         pages = pdf_meta.page_count(pdf)
         if most is not None and pages > most:
             found.append(handout_layout.Finding(f"{name}: {pages} pages, more than {most}", looks=True))
