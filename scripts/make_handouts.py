@@ -48,8 +48,10 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
     For example: make_handouts(Path("site"))["large/anatomy.pdf"], ...["es/large/anatomy.pdf"]
     4
     """
-    from sitekit.handouts import HandoutError, Handouts, nav_pages  # needs pypdf, segno, playwright
-    from sitekit.leaflets import Leaflets
+    # needs pypdf, segno, playwright
+    from sitekit.handouts import SIZES, HandoutError, Handouts, Workers, nav_pages, write_pdfs
+    from sitekit.leaflets import FOLDER, Leaflets
+    from sitekit.pdf_print import Printer
 
     paths = paths or Paths()
     from playwright.sync_api import Error as BrowserError
@@ -60,24 +62,38 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
         raise HandoutFailed(f"no page named {', '.join(unknown)} in the navigation; the pages are: {', '.join(names)}")
     counts: dict[str, int] = {}
     warnings: list[str] = []
-    for edition in load_editions(paths):  # each language's handouts, in its folder of the site
-        prefix = edition.language.prefix
-        folder = site.resolve() / prefix
-        handouts = Handouts(site=folder, knowledge=edition.knowledge, clinic=edition.clinic,
-                            site_name=ui_for(edition.language.code)["site"]["site_name"],
-                            lang=edition.language.code, strict=strict)
-        try:
-            made = handouts.build(pages or names, folder / "handouts")
-            if not pages:
-                made.update(Leaflets(handouts).build(folder / "handouts"))
-        except HandoutError as err:
-            raise HandoutFailed(f"{prefix}{err}" if prefix else str(err)) from err
-        except BrowserError as err:  # Chromium would not start, crashed or timed out
-            first = (str(err).strip().splitlines() or ["no message"])[0]
-            raise HandoutFailed(f"Chromium failed ({first}). Check that CHROMIUM (if set) names a "
-                                "working Chrome or Chromium, or unset it to use Debian's chromium") from None
-        counts.update({prefix + name: count for name, count in made.items()})
-        warnings += [prefix + warning for warning in handouts.warnings]
+    editions = load_editions(paths)
+    root = next(e for e in editions if not e.language.prefix)
+    made: list[tuple[str, Path, dict[str, bytes], dict[str, bytes]]] = []  # per language
+    prefix = ""
+    try:
+        # One Chromium for every language, size and leaflet: all are set printing first, then
+        # collected in order, so the PDFs of one language print while another's are checked.
+        with Printer(site.resolve(), root.clinic["site_url"].rstrip("/") + "/") as printer, \
+                Workers(printer) as work:
+            started = []
+            for edition in editions:  # each language's handouts, in its folder of the site
+                prefix = edition.language.prefix
+                handouts = Handouts(site=site.resolve() / prefix, knowledge=edition.knowledge,
+                                    clinic=edition.clinic, lang=edition.language.code, strict=strict,
+                                    site_name=ui_for(edition.language.code)["site"]["site_name"])
+                started.append((prefix, handouts, handouts.start(pages or names, work),
+                                [] if pages else Leaflets(handouts).start(work)))
+            for prefix, handouts, jobs, leaflets in started:
+                made.append((prefix, handouts.site, handouts.collect(jobs), handouts.collect(leaflets)))
+                warnings += [prefix + warning for warning in handouts.warnings]
+    except HandoutError as err:
+        raise HandoutFailed(f"{prefix}{err}" if prefix else str(err)) from err
+    except BrowserError as err:  # Chromium would not start, crashed or timed out
+        first = (str(err).strip().splitlines() or ["no message"])[0]
+        raise HandoutFailed(f"Chromium failed ({first}). Check that CHROMIUM (if set) names a "
+                            "working Chrome or Chromium, or unset it to use Debian's chromium") from None
+    for prefix, folder, handouts_made, leaflets_made in made:
+        out = folder / "handouts"
+        written = write_pdfs(out, {out / size.folder for size in SIZES}, handouts_made)
+        if not pages:
+            written.update(write_pdfs(out, {out / size.folder / FOLDER for size in SIZES}, leaflets_made))
+        counts.update({prefix + name: count for name, count in written.items()})
     if warnings:
         print(f"handouts: warning: {len(warnings)} layout problem(s) a reader may notice; the handouts "
               "were made. To tidy them, shorten or split the text named, or adjust the Paper section of "

@@ -233,11 +233,13 @@ def test_the_home_handouts_warning_box_is_on_one_sheet(built_site: Path, lang: s
     """The Home handout (12 pt) prints its warning box whole on one sheet: its title and its last
     line on the same page, so a reader never turns over in the middle of what to do."""
     tree = parse(page_file("index", built_site, lang).read_text(encoding="utf-8"))
-    box = tree.find(lambda n: n.tag == "aside" and "kb-care" in (n.get("class") or ""))
-    assert box is not None
+    box = tree.find(lambda n: n.tag == "aside" and n.has("data-warning-box"))  # the page's own box
+    assert box is not None, "the Home page has no warning box (data-warning-box)"
     def unprinted(node) -> bool:
         return bool({"kb-sr-only", "kb-print-hide"} & set((node.get("class") or "").split()))
-    lines = [flat(n.text(skip=unprinted)) for n in box.find_all(lambda n: n.tag in ("h2", "p", "li"))]
+    hidden = {id(n) for part in box.find_all(unprinted) for n in part.walk()}
+    lines = [flat(n.text(skip=unprinted)) for n in box.find_all(lambda n: n.tag in ("h2", "h3", "p", "li"))
+             if id(n) not in hidden]
     reader = built_site / site_languages()[lang] / "handouts" / "index.pdf"
     pages = len(PdfReader(reader).pages)
 
@@ -285,15 +287,29 @@ def test_booklet_contents_match_where_each_page_starts(built_site: Path, folder:
         start = text_of(path, numbers[name] - 1)
         assert title in start and page_url(name) in start.replace(" ", ""), \
             f"{title!r} is not on booklet page {numbers[name]}"
-    assert 2 <= min(numbers.values()) <= 4, "the cover, contents and help should take one to three pages"
+    # The cover and contents, then the warning signs and where to get help: as many pages as the
+    # clinic's signs take (more in large print), none of them left nearly empty.
+    from sitekit.handout_layout import LINES_MIN, lines_by_page, spans
+    from sitekit.handouts import LARGE, NORMAL
+
+    assert min(numbers.values()) >= 2, "the booklet has no cover"
+    lines = lines_by_page(spans(path.read_bytes())[0], (LARGE if folder else NORMAL).footer_top)
+    for front in range(min(numbers.values()) - 1):
+        assert len(lines.get(front, [])) >= LINES_MIN, f"booklet page {front + 1} is nearly empty"
     assert sorted(numbers.values()) == [numbers[n] for n in PAGES], "contents out of order"
 
 
 @pytest.mark.parametrize("name", ALL)
 def test_handout_links_point_at_the_site_or_the_clinic(built_site: Path, name: str):
-    """Every link in a PDF goes to the published site, a phone number, an email, or a URL the data files name."""
+    """Every link in a PDF goes to the published site, a phone number, an email, or a URL the data files name:
+    the clinic's booking page, a source of the knowledge file, or a study the checker's report cites
+    (its published evaluation, a patient story's source)."""
+    from sitekit import checker_report
+
     knowledge, info = inputs()
-    declared = {info["contact"]["booking_url"], *(s.url for s in knowledge.sources)}
+    cited = [*checker_report.load_published(), *checker_report.load_stories()]
+    declared = {info["contact"]["booking_url"], *(s.url for s in knowledge.sources),
+                *(item[key] for item in cited for key in ("url", "source_url") if item.get(key))}
     for url in link_targets(PdfReader(pdf(built_site, name))):
         assert (url.startswith((info["site_url"], "tel:", "mailto:")) or url in declared), \
             f"{name}.pdf links to {url}"

@@ -251,7 +251,10 @@ def test_spanish_handouts_are_made_in_spanish(built_site: Path, built_clinic: di
         text = pdf_text(path)
         headings = [words["help"]["heading"]]  # "Where to get help", printed on every handout
         if name not in ("when-to-get-help", "symptom-checker"):  # (those two list the signs themselves)
-            headings.append(words["handout"]["warning_title"])
+            # The handout's warning box, or the page's own where it has one (Home): printed as it is.
+            own_box = name != "booklet" and "data-warning-box" in page_file(name, built_site / "es").read_text(
+                encoding="utf-8")
+            headings.append(words["warning_box"]["title"] if own_box else words["handout"]["warning_title"])
         if name in ("symptom-checker", "booklet"):
             headings.append(words["questionnaire"]["lead"])
         for heading in headings:

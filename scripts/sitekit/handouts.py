@@ -17,11 +17,13 @@ same knowledge file as the checker.
 """
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urljoin
 
 from markupsafe import Markup
@@ -37,6 +39,7 @@ from .render import environment
 from .words import ui_for
 
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
+T = TypeVar("T")
 QUESTIONNAIRE_PAGE = "symptom-checker"  # on paper, the checker is a questionnaire to fill in by pen
 HELP_ID = "where-to-get-help"  # generated/help.md: the section every page ends with
 
@@ -197,6 +200,43 @@ def qr_svg(url: str, label: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg role="img" ', 1))
 
 
+@dataclass(frozen=True)
+class Printed:
+    """One finished PDF and the layout rules it breaks (reported when the build collects it)."""
+
+    pdf: bytes
+    found: list[handout_layout.Finding]
+
+
+class Workers:
+    """One Chromium (``printer``), the threads (``pool``) that lay out, print and check the PDFs
+    side by side (enough to keep each of the printer's tabs busy), and worker processes (``run``)
+    for the pure-Python work on each PDF (reading back its layout, fixing its metadata), which
+    would otherwise hold one core. Leaving the ``with`` block on an error drops the jobs not yet
+    started."""
+
+    def __init__(self, printer: Printer):
+        self.printer = printer
+        self.pool = ThreadPoolExecutor(printer.tabs + 2, thread_name_prefix="handout")
+        # Started afresh (spawn), not forked: this process runs threads and the browser's loop.
+        self.cpu = ProcessPoolExecutor(printer.tabs, mp_context=multiprocessing.get_context("spawn"))
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=kind is not None)
+        self.cpu.shutdown(wait=True, cancel_futures=kind is not None)
+
+    def run(self, function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``function(*args, **kwargs)`` in a worker process (a module-level function)."""
+        return self.cpu.submit(function, *args, **kwargs).result()
+
+
+def _here(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    return function(*args, **kwargs)
+
+
 @dataclass
 class Handouts:
     """Lays out, prints and checks every handout of a built site.
@@ -215,6 +255,8 @@ class Handouts:
     lang: str = "en"
     strict: bool = False
     warnings: list[str] = field(default_factory=list)  # rules about looks the handouts still break
+    _pages: dict[str, SitePage] = field(default_factory=dict, repr=False)
+    run: Callable[..., Any] = field(default=_here, repr=False)  # Workers.run once printing started
 
     def __post_init__(self) -> None:
         self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
@@ -274,50 +316,71 @@ class Handouts:
     def _finish(self, pdf: bytes, title: str) -> bytes:
         info = pdf_meta.DocInfo(title=title, author=self.clinic["name"],
                                 language=self.language, date=self.clinic["last_reviewed"])
-        return pdf_meta.finish(pdf, info, PRODUCER)
+        return self.run(pdf_meta.finish, pdf, info, PRODUCER)
+
+    def page(self, name: str) -> SitePage:
+        """A built page as the handouts need it, read once."""
+        if name not in self._pages:
+            self._pages[name] = read_page(self.site, name)
+        return self._pages[name]
 
     def build(self, names: list[str], out: Path) -> dict[str, int]:
         """Write every handout and the booklet, in both sizes, into ``out`` (large print in
         ``out/large``); return each file's page count. Type below the handout's size (or, with
         ``strict``, any broken layout rule) raises HandoutError; other broken rules are added to
         ``warnings``."""
-        pages = [read_page(self.site, name) for name in names]
-        made: dict[str, bytes] = {}
-        with Printer(self.site, self.site_url) as printer:
-            for size in SIZES:
-                for page in pages:
-                    title = f"{page.title} - {self.clinic['name']}"
-                    name = size.folder + page.pdf_name
-                    pdf = self._best(name, size, False, lambda fit, page=page, title=title, size=size: self._print(
-                        printer, page.name, size, self.document(title, size, [page], fit=fit)))
-                    made[name] = self._finish(pdf, title)
-                name = size.folder + "booklet.pdf"
-                lengths = [pdf_meta.page_count(made[size.folder + page.pdf_name]) for page in pages]
-                title = f"{self.site_name} - {self.clinic['name']}"
-                pdf = self._best(name, size, True, lambda fit, size=size, lengths=lengths: self._booklet(
-                    printer, size, pages, lengths, fit))
-                made[name] = self._finish(pdf, title)
-        return write_pdfs(out, {out / size.folder for size in SIZES}, made)
+        with Printer(self.site, self.site_url) as printer, Workers(printer) as work:
+            return write_pdfs(out, {out / size.folder for size in SIZES}, self.collect(self.start(names, work)))
 
-    def _best(self, name: str, size: PrintSize, booklet: bool, make: Callable[[bool], bytes]) -> bytes:
-        """The handout ``make(fit)`` prints, checked: when it breaks a rule about looks it is
-        printed again with looser page breaks (``fit``) and the one with fewer broken rules kept.
-        Type too small stops the step; a rule about looks still broken is a warning (an error
-        when ``strict``)."""
+    def start(self, names: list[str], work: Workers) -> list[Future[dict[str, Printed]]]:
+        """Set every handout and booklet printing (several at once); ``collect`` waits for them."""
+        self.run = work.run
+        pages = [self.page(name) for name in names]
+        jobs: list[Future[dict[str, Printed]]] = []
+        for size in SIZES:
+            handouts = [work.pool.submit(self._handout, work.printer, page, size) for page in pages]
+            jobs += handouts
+            # Queued after its handouts, so every one of them has started before it waits on them.
+            jobs.append(work.pool.submit(self._whole_booklet, work.printer, size, pages, handouts))
+        return jobs
+
+    def collect(self, jobs: list[Future[dict[str, Printed]]]) -> dict[str, bytes]:
+        """Each job's PDFs, their broken rules reported in the order the jobs were started (type
+        too small, or with ``strict`` any broken rule, raises HandoutError)."""
+        made: dict[str, bytes] = {}
+        for job in jobs:
+            for name, printed in job.result().items():
+                self._report(printed.found)
+                made[name] = printed.pdf
+        return made
+
+    def _handout(self, printer: Printer, page: SitePage, size: PrintSize) -> dict[str, Printed]:
+        title = f"{page.title} - {self.clinic['name']}"
+        name = size.folder + page.pdf_name
+        pdf, found = self._best(name, size, False, lambda fit: self._print(
+            printer, page.name, size, self.document(title, size, [page], fit=fit)))
+        return {name: Printed(self._finish(pdf, title), found)}
+
+    def _whole_booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
+                       handouts: list[Future[dict[str, Printed]]]) -> dict[str, Printed]:
+        lengths = [pdf_meta.page_count(next(iter(job.result().values())).pdf) for job in handouts]
+        name = size.folder + "booklet.pdf"
+        pdf, found = self._best(name, size, True, lambda fit: self._booklet(printer, size, pages, lengths, fit))
+        return {name: Printed(self._finish(pdf, f"{self.site_name} - {self.clinic['name']}"), found)}
+
+    def _best(self, name: str, size: PrintSize, booklet: bool,
+              make: Callable[[bool], bytes]) -> tuple[bytes, list[handout_layout.Finding]]:
+        """The handout ``make(fit)`` prints, and its broken rules: when it breaks a rule about
+        looks it is printed again with looser page breaks (``fit``) and the one with fewer broken
+        rules kept."""
         pdf = make(False)
-        found = handout_layout.findings(name, pdf, size.points, size.footer_top, booklet=booklet)
+        found = self.run(handout_layout.findings, name, pdf, size.points, size.footer_top, booklet=booklet)
         if any(f.looks for f in found) and all(f.looks for f in found):
             fitted = make(True)
-            again = handout_layout.findings(name, fitted, size.points, size.footer_top, booklet=booklet)
+            again = self.run(handout_layout.findings, name, fitted, size.points, size.footer_top, booklet=booklet)
             if len(again) < len(found):
                 pdf, found = fitted, again
-        self._report(found)
-        return pdf
-
-    def _check(self, name: str, pdf: bytes, size: PrintSize, booklet: bool = False) -> None:
-        """Check one printed handout as it is (no second print): type too small, or with
-        ``strict`` any broken rule, raises HandoutError; a rule about looks is a warning."""
-        self._report(handout_layout.findings(name, pdf, size.points, size.footer_top, booklet=booklet))
+        return pdf, found
 
     def _report(self, found: list[handout_layout.Finding]) -> None:
         errors = [f.message for f in found if self.strict or not f.looks]
