@@ -23,8 +23,6 @@ from pathlib import Path
 import pytest
 from helpers import US_CLINIC, copy_project, page_file, read_clinic, serve, site_languages, use_clinic
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # A test that uses any of these fixtures belongs to the full tier.
 FULL_FIXTURES = {"built_project", "built_site", "browser", "site_server", "zensical_site", "good_project",
                  "us_project", "site", "hostile"}
@@ -112,21 +110,11 @@ def site_server(built_site: Path):
         yield url
 
 
-def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                      shutil.which("chromium") or "", "/usr/bin/google-chrome"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    pytest.fail("No Chromium found: run `make test` (it installs Debian's chromium as root) "
-                "or set CHROMIUM=/path/to/chrome.")
-
-
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
+    """One headless Chromium for the whole session, found and started by the library's one finder
+    (sitekit.browser: Debian's Chromium or $CHROMIUM, never a downloaded browser)."""
+    from sitekit.browser import launch
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with launch() as instance:
         yield instance
-        instance.close()

@@ -3,7 +3,6 @@ clear error and leaves the last good site/ whole."""
 from __future__ import annotations
 
 import hashlib
-import shutil
 import signal
 import subprocess
 import sys
@@ -11,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT_IGNORE, copy_project
+from helpers import copy_project
 
 
 def _tree_digest(site: Path) -> dict[str, str]:
@@ -50,8 +49,7 @@ def test_two_builds_are_byte_identical(good_project, tmp_path):
 def test_dates_come_from_the_source_not_the_clock(good_project, tmp_path):
     """The sitemap's dates are the clinic's review date, whatever day the build runs."""
     project, _ = good_project
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=PROJECT_IGNORE, symlinks=True)
+    copy = copy_project(tmp_path / "project", project)
     clinic = copy / "clinic.yml"
     text = clinic.read_text(encoding="utf-8")
     last = next(line for line in text.splitlines() if line.startswith("last_reviewed:"))
@@ -67,8 +65,7 @@ def _fault(good_project, tmp_path, break_it, env=None) -> tuple[subprocess.Compl
     """Copy the built project, break it, build again; return the result and whether site/ is intact.
     Every failure ends in a few clear lines: never a traceback."""
     project, digest = good_project
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
+    copy = copy_project(tmp_path / "project", project, keep_site=True)
     break_it(copy)
     result = _build(copy, env=env)
     assert "Traceback" not in result.stderr + result.stdout
@@ -132,8 +129,7 @@ def test_output_folder_that_cannot_be_written(good_project, tmp_path):
 def test_interrupted_build_leaves_the_last_good_site(good_project, tmp_path):
     """A build killed half-way leaves site/ as it was; the next build succeeds and cleans up."""
     project, digest = good_project
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
+    copy = copy_project(tmp_path / "project", project, keep_site=True)
     process = subprocess.Popen([sys.executable, "scripts/build_site.py"], cwd=copy,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120
