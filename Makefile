@@ -67,8 +67,12 @@ check: $(TEST_STAMP)
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
 # SITE=site: check that already built site (from `make site`) instead of building one, so what
 # is published is the very folder the tests checked (the publish workflow does this).
+# Two workers (TEST_WORKERS=0: one process), each test file on one of them; the shared builds are
+# made once, by the first worker to need them (tests/site_fixtures.py).
+TEST_WORKERS ?= 2
+WORKERS := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 test: check $(ZSTAMP) browser $(NODE_STAMP)
-	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full
+	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full $(WORKERS)
 
 clean:
 	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml mkdocs.generated.*.yml .pytest_cache
