@@ -99,6 +99,13 @@ def copy_project(target: Path, source: Path = ROOT, *, parts: tuple[str, ...] | 
     return target
 
 
+def copy_site_without_handouts(site: Path, target: Path) -> Path:
+    """A scratch copy of a built site without its PDFs (every language's handouts/), for a test
+    that runs the handout step on it again."""
+    shutil.copytree(site, target, ignore=shutil.ignore_patterns("handouts"))
+    return target
+
+
 class _Host(http.server.SimpleHTTPRequestHandler):
     """Serves a built site as a static host does; with ``compress``, text files gzip-compressed
     when the browser accepts it (GitHub Pages, Netlify and Cloudflare Pages all do; the benchmark's
