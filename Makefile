@@ -56,19 +56,25 @@ $(NODE_STAMP): package.json package-lock.json | browser
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
+# pytest's worker processes in `make check` and `make test` (pytest-xdist; 0: one process).
+TEST_WORKERS ?= 2
+
 # The fast tier: no browser, no network, no build; nothing written into the working tree.
 check: $(TEST_STAMP)
 	@bash scripts/ensure_test_tools.sh node
 	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
 	node --test scripts/sitekit/widgets/
 	$(BIN)/python locales/check_words.py --published
-	$(BIN)/python -m pytest -q -m "not full"
+	$(BIN)/python -m pytest -q -m "not full" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS))
 
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
 # SITE=site: check that already built site (from `make site`) instead of building one, so what
 # is published is the very folder the tests checked (the publish workflow does this).
+# Two workers (TEST_WORKERS=0: one process), each test file on one of them; the shared builds are
+# made once, by the first worker to need them (tests/site_fixtures.py).
+WORKERS := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadfile)
 test: check $(ZSTAMP) browser $(NODE_STAMP)
-	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full
+	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full $(WORKERS)
 
 clean:
 	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml mkdocs.generated.*.yml .pytest_cache

@@ -14,18 +14,13 @@ from __future__ import annotations
 import argparse
 import copy
 import functools
-import gzip
-import http.server
-import io
 import json
 import os
 import re
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -38,13 +33,12 @@ OUT = BENCH / "out"
 PYTHON = sys.executable
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))  # the one project copy and test server (tests/helpers.py)
 
 import lighthouse  # noqa: E402
+from helpers import base_url, copy_project, start_server  # noqa: E402
 from pageweight import BUDGETS, budget_for, page_weights  # noqa: E402
 from sitekit.browser import launch  # noqa: E402
-
-SKIP = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench", "__pycache__",
-                              ".pytest_cache", "mkdocs.generated.yml", ".site-*")
 
 # Tick and untick the symptom boxes in turn; time from the click to the results being laid out.
 _TICKS_JS = """async (rounds) => {
@@ -68,11 +62,6 @@ def log(message: str) -> None:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
-
-
-def copy_project(dest: Path) -> Path:
-    shutil.copytree(ROOT, dest, ignore=SKIP, symlinks=True)
-    return dest
 
 
 class BenchFailed(Exception):
@@ -127,39 +116,10 @@ def build(project: Path, site: Path, repeats: int) -> dict[str, Any]:
             "generate_share": median(generate) / whole}
 
 
-class _Host(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a static host does: text files gzip-compressed when the browser
-    accepts it (GitHub Pages, Netlify and Cloudflare Pages all do; the page-weight budget counts
-    gzipped bytes too). Lighthouse measured against an uncompressed server mostly measures the
-    server: its "Enable text compression" audit was most of what the pages lost."""
-
-    TEXT = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt")
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if path.is_dir() and self.path.split("?")[0].endswith("/"):
-            path = path / "index.html"
-        if path.suffix not in self.TEXT or not path.is_file() \
-                or "gzip" not in self.headers.get("Accept-Encoding", ""):
-            return super().send_head()
-        data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        return io.BytesIO(data)
-
-    def log_message(self, *args):
-        pass
-
-
 @functools.cache
 def _server(site: str) -> str:
-    handler = functools.partial(_Host, directory=site)
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}/"
+    """The tests' one server (tests/helpers.py), compressing as static hosts do, kept for the run."""
+    return base_url(start_server(Path(site), compress=True))
 
 
 def checker_ms(site: Path, rounds: int = 40) -> dict[str, Any]:

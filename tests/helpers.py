@@ -3,8 +3,10 @@ server, and reading built HTML pages."""
 from __future__ import annotations
 
 import functools
+import gzip
 import html
 import http.server
+import io
 import re
 import shutil
 import threading
@@ -64,31 +66,96 @@ SECTIONS = {"header", "footer", "nav", "main", "article", "section", "aside", "u
 PROJECT_IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
                                         ".pytest_cache", "__pycache__", "mkdocs.generated*.yml", ".site-*",
                                         ".zensical-*")
+# What the generation step reads (with the clinic file and its images): copy_project(parts=INPUTS).
+INPUTS = ("data", "docs", "locales", "regions", "mkdocs.yml")
 
 
-def copy_project(target: Path) -> Path:
-    """A scratch copy of the project to build in, so no test writes into the working tree.
-    Zensical's environment is linked, not copied (build_site.py looks for it in the project)."""
-    shutil.copytree(ROOT, target, ignore=PROJECT_IGNORE)
+def copy_project(target: Path, source: Path = ROOT, *, parts: tuple[str, ...] | None = None,
+                 clinic: Path | None = None, keep_site: bool = False) -> Path:
+    """The one way the tests (and the benchmark) copy a project: a scratch copy of ``source`` (the
+    working tree unless told) to build or edit in, so nothing is written into the working tree.
+
+    ``parts``: only these files and folders (INPUTS: what generation reads); ``clinic``: a folder
+    whose clinic file (and its images) replaces the copy's; ``keep_site``: keep the built site/
+    (a copy of a built scratch project, to break and build again). Environments are never copied:
+    Zensical's is linked (build_site.py looks for it in the project)."""
+    ignore = PROJECT_IGNORE
+    if keep_site:
+        ignore = shutil.ignore_patterns(".git", ".venv*", "node_modules", "bench", ".pytest_cache", "__pycache__")
+    if parts is None:
+        shutil.copytree(source, target, ignore=ignore)
+    else:
+        target.mkdir(parents=True, exist_ok=True)
+        for name in parts:
+            if (source / name).is_dir():
+                shutil.copytree(source / name, target / name, ignore=ignore)
+            else:
+                shutil.copy(source / name, target / name)
     zensical = ROOT / ".venv-zensical"
-    if zensical.exists():
+    if parts is None and zensical.exists():
         (target / ".venv-zensical").symlink_to(zensical.resolve())
+    if clinic is not None:
+        use_clinic(target, clinic)
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+def copy_site_without_handouts(site: Path, target: Path) -> Path:
+    """A scratch copy of a built site without its PDFs (every language's handouts/), for a test
+    that runs the handout step on it again."""
+    shutil.copytree(site, target, ignore=shutil.ignore_patterns("handouts"))
+    return target
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a static host does; with ``compress``, text files gzip-compressed
+    when the browser accepts it (GitHub Pages, Netlify and Cloudflare Pages all do; the benchmark's
+    page weights and Lighthouse count gzipped bytes)."""
+
+    compress = False
+    TEXT = (".html", ".css", ".js", ".svg", ".json", ".xml", ".txt")
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not self.compress or path.suffix not in self.TEXT or not path.is_file() \
+                or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        data = gzip.compress(path.read_bytes(), compresslevel=9, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        return io.BytesIO(data)
+
     def log_message(self, *args):
         pass
 
 
-@contextmanager
-def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on 127.0.0.1; yields the base URL (ending in /)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+class _CompressingHost(_Host):
+    compress = True
+
+
+def start_server(directory: Path, compress: bool = False) -> http.server.ThreadingHTTPServer:
+    """The one test server: ``directory`` served on 127.0.0.1 (a free port) from a thread of its
+    own; its address is base_url(server). Stop it with server.shutdown(); server.server_close()."""
+    handler = functools.partial(_CompressingHost if compress else _Host, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def base_url(server: http.server.ThreadingHTTPServer) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@contextmanager
+def serve(directory: Path, compress: bool = False) -> Iterator[str]:
+    """Serve ``directory`` on 127.0.0.1 for a ``with`` block; yields the base URL (ending in /)."""
+    server = start_server(directory, compress)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base_url(server)
     finally:
         server.shutdown()
         server.server_close()
@@ -241,14 +308,10 @@ def watch_page(page, base_url: str) -> dict[str, list[str]]:
 
 
 def copy_inputs(target: Path, clinic: Path = EXAMPLE_CLINIC) -> Path:
-    """A scratch copy of everything the generation step reads: the project's knowledge, pages,
-    words and site configuration, with the clinic file (and its images) of the folder ``clinic``
-    (the frozen example clinic unless told; ROOT for the live clinic.yml)."""
-    for name in ("data", "docs", "locales", "regions"):
-        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("generated"))
-    use_clinic(target, clinic)
-    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    return target
+    """A scratch copy of everything the generation step reads (copy_project with INPUTS), with
+    the clinic file (and its images) of the folder ``clinic`` (the frozen example clinic unless
+    told; ROOT for the live clinic.yml)."""
+    return copy_project(target, parts=INPUTS, clinic=clinic)
 
 
 def use_clinic(project: Path, clinic: Path) -> None:

@@ -13,18 +13,18 @@ SITEKIT_TEST_SITE=<folder> (`make test SITE=site`): the tests check that already
 instead of building one, so a workflow publishes the very folder the tests checked."""
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import US_CLINIC, copy_project, page_file, read_clinic, serve, site_languages, use_clinic
+from helpers import US_CLINIC, copy_project, page_file, read_clinic, serve, site_languages
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 # A test that uses any of these fixtures belongs to the full tier.
 FULL_FIXTURES = {"built_project", "built_site", "browser", "site_server", "zensical_site", "good_project",
                  "us_project", "site", "hostile"}
@@ -45,31 +45,51 @@ def _build(project: Path, *args: str) -> None:
     assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
 
 
+def _once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A scratch project made once per test run by ``make(project)``: with several workers
+    (`make test` runs pytest-xdist), the first to need it makes it while the others wait, and all
+    share it (read-only: a test that changes a project copies it first)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, which its workers share
+    folder, done = root / name, root / f"{name}.done"
+    with (root / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # a worker's failed attempt
+            make(folder / "project")
+            done.touch()
+    return folder / "project"
+
+
 @pytest.fixture(scope="session")
 def built_project(tmp_path_factory) -> Path:
     """A scratch copy of the project, built once with `scripts/build_site.py` (strict, handouts too),
     or given the site SITEKIT_TEST_SITE names (built by `make site` before the tests)."""
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    given = os.environ.get("SITEKIT_TEST_SITE")
-    if given:
-        assert (Path(given) / "index.html").is_file(), f"SITEKIT_TEST_SITE={given}: no built site there"
-        shutil.copytree(given, project / "site")
-    else:
-        _build(project)
-    return project
+    def make(project: Path) -> None:
+        copy_project(project)
+        given = os.environ.get("SITEKIT_TEST_SITE")
+        if given:
+            assert (Path(given) / "index.html").is_file(), f"SITEKIT_TEST_SITE={given}: no built site there"
+            shutil.copytree(given, project / "site")
+        else:
+            _build(project)
+
+    return _once(tmp_path_factory, "built", make)
 
 
 @pytest.fixture(scope="session")
 def us_project(tmp_path_factory) -> Path:
     """A scratch copy of the project with the second clinic's file and images, built without
     handouts, then with the handouts of two pages."""
-    project = copy_project(tmp_path_factory.mktemp("us") / "project")
-    use_clinic(project, US_CLINIC)
-    _build(project, "--no-handouts")
-    result = subprocess.run([sys.executable, "scripts/make_handouts.py", "--site", "site", "--pages",
-                             *US_HANDOUT_PAGES], cwd=project, capture_output=True, text=True, timeout=600)
-    assert result.returncode == 0, f"handouts failed:\n{result.stdout}\n{result.stderr}"
-    return project
+    def make(project: Path) -> None:
+        copy_project(project, clinic=US_CLINIC)
+        _build(project, "--no-handouts")
+        result = subprocess.run([sys.executable, "scripts/make_handouts.py", "--site", "site", "--pages",
+                                 *US_HANDOUT_PAGES], cwd=project, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, f"handouts failed:\n{result.stdout}\n{result.stderr}"
+
+    return _once(tmp_path_factory, "us", make)
 
 
 @dataclass(frozen=True)
@@ -112,21 +132,11 @@ def site_server(built_site: Path):
         yield url
 
 
-def chromium_path() -> str:
-    for candidate in (os.environ.get("CHROMIUM"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                      shutil.which("chromium") or "", "/usr/bin/google-chrome"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    pytest.fail("No Chromium found: run `make test` (it installs Debian's chromium as root) "
-                "or set CHROMIUM=/path/to/chrome.")
-
-
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright (never a downloaded browser)."""
-    from playwright.sync_api import sync_playwright
+    """One headless Chromium for the whole session, found and started by the library's one finder
+    (sitekit.browser: Debian's Chromium or $CHROMIUM, never a downloaded browser)."""
+    from sitekit.browser import launch
 
-    with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    with launch() as instance:
         yield instance
-        instance.close()

@@ -3,7 +3,7 @@ clear error and leaves the last good site/ whole."""
 from __future__ import annotations
 
 import hashlib
-import shutil
+import re
 import signal
 import subprocess
 import sys
@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from helpers import PROJECT_IGNORE, copy_project
+from helpers import copy_project
 
 
 def _tree_digest(site: Path) -> dict[str, str]:
@@ -26,49 +26,43 @@ def _build(project: Path, *args: str, env: dict[str, str] | None = None) -> subp
 
 
 @pytest.fixture(scope="module")
-def good_project(tmp_path_factory) -> tuple[Path, dict[str, str]]:
-    """A copy of the project with one good build in its site/ (no PDFs: the handouts' own
-    reproducibility is tested in test_handouts.py, and these tests need only a whole site)."""
-    project = tmp_path_factory.mktemp("build") / "project"
-    copy_project(project)
-    result = _build(project, "--no-handouts")
-    assert result.returncode == 0, result.stderr
+def good_project(built_project, tmp_path_factory) -> tuple[Path, dict[str, str]]:
+    """A copy of the full tier's one built project, its good build in site/ (the handouts too), with
+    each file's digest: the fault cases break a copy of it and build again."""
+    project = copy_project(tmp_path_factory.mktemp("build") / "project", built_project, keep_site=True)
     return project, _tree_digest(project / "site")
+
+
+def _without_handouts(digest: dict[str, str]) -> dict[str, str]:
+    return {name: value for name, value in digest.items() if not re.match(r"([a-z]{2}/)?handouts/", name)}
 
 
 def test_two_builds_are_byte_identical(good_project, tmp_path):
     """A second build of the same sources gives the same bytes in every file, in every language
-    (the PDFs: test_handouts.py::test_handout_step_is_reproducible)."""
-    project, first = good_project
+    (the PDFs, which this second build leaves out: test_handouts.py::test_handout_step_is_reproducible)."""
+    project, digest = good_project
+    first = _without_handouts(digest)
     result = _build(project, "--out", str(tmp_path / "again"), "--no-handouts")
     assert result.returncode == 0, result.stderr
     second = _tree_digest(tmp_path / "again")
-    assert any(name.startswith("es/") for name in first)
+    assert any(name.startswith("es/") for name in first) and len(first) < len(digest)
     assert {k for k in first if first[k] != second.get(k)} == set() and first.keys() == second.keys()
 
 
-def test_dates_come_from_the_source_not_the_clock(good_project, tmp_path):
-    """The sitemap's dates are the clinic's review date, whatever day the build runs."""
-    project, _ = good_project
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=PROJECT_IGNORE, symlinks=True)
-    clinic = copy / "clinic.yml"
-    text = clinic.read_text(encoding="utf-8")
-    last = next(line for line in text.splitlines() if line.startswith("last_reviewed:"))
-    clinic.write_text(text.replace(last, "last_reviewed: 2021-03-04"), encoding="utf-8")
-    result = _build(copy, "--out", str(tmp_path / "dated"), "--no-handouts")  # the sitemap is enough
-    assert result.returncode == 0, result.stderr
-    sitemap = (tmp_path / "dated/sitemap.xml").read_text(encoding="utf-8")
-    assert "<lastmod>2021-03-04</lastmod>" in sitemap and sitemap.count("<lastmod>") >= 9
-    assert set(__import__("re").findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {"2021-03-04"}
+def test_dates_come_from_the_source_not_the_clock(site):
+    """The sitemap's dates are the clinic's review date, whatever day the build ran: in each built
+    site (the second clinic's frozen date, 2026-10-01, is not the day a test run builds it)."""
+    day = str(site.clinic["last_reviewed"])
+    sitemap = (site.path / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<lastmod>{day}</lastmod>" in sitemap and sitemap.count("<lastmod>") >= 9
+    assert set(re.findall(r"<lastmod>([^<]+)</lastmod>", sitemap)) == {day}
 
 
 def _fault(good_project, tmp_path, break_it, env=None) -> tuple[subprocess.CompletedProcess, bool]:
     """Copy the built project, break it, build again; return the result and whether site/ is intact.
     Every failure ends in a few clear lines: never a traceback."""
     project, digest = good_project
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
+    copy = copy_project(tmp_path / "project", project, keep_site=True)
     break_it(copy)
     result = _build(copy, env=env)
     assert "Traceback" not in result.stderr + result.stdout
@@ -132,8 +126,7 @@ def test_output_folder_that_cannot_be_written(good_project, tmp_path):
 def test_interrupted_build_leaves_the_last_good_site(good_project, tmp_path):
     """A build killed half-way leaves site/ as it was; the next build succeeds and cleans up."""
     project, digest = good_project
-    copy = tmp_path / "project"
-    shutil.copytree(project, copy, ignore=shutil.ignore_patterns(".pytest_cache", "__pycache__"))
+    copy = copy_project(tmp_path / "project", project, keep_site=True)
     process = subprocess.Popen([sys.executable, "scripts/build_site.py"], cwd=copy,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 120

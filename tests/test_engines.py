@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
-from helpers import PAGES, page_file, read_clinic, serve, site_languages
+from helpers import PAGES, copy_project, page_file, read_clinic, serve, site_languages
 from sitekit.widgets.checker import answering
 from test_site_links import _broken_links
 
@@ -30,14 +30,16 @@ _ADDRESS = re.compile(r'(href|src)="([^"]*)"')
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory, built_project) -> Path:
-    """The site built by `scripts/build_site.py --engine zensical --no-handouts` (hardened), in the
-    same scratch project as the MkDocs build. The handouts are made from the built pages by the
-    same step for either engine; test_handouts.py checks them on the MkDocs build."""
-    if not (built_project / ".venv-zensical/bin/zensical").is_file():
+    """The site built by `scripts/build_site.py --engine zensical --no-handouts` (hardened), from a
+    copy of the MkDocs build's scratch project (Zensical writes inside its project, and the MkDocs
+    one is shared by the tests). The handouts are made from the built pages by the same step for
+    either engine; test_handouts.py checks them on the MkDocs build."""
+    project = copy_project(tmp_path_factory.mktemp("zensical") / "project", built_project)
+    if not (project / ".venv-zensical/bin/zensical").is_file():
         pytest.fail("Zensical is not installed: run `make test`, which sets up .venv-zensical.")
-    out = tmp_path_factory.mktemp("zensical") / "site"
+    out = project.parent / "site"
     result = subprocess.run([sys.executable, "scripts/build_site.py", "--engine", "zensical",
-                             "--out", str(out), "--no-handouts"], cwd=built_project, capture_output=True, text=True)
+                             "--out", str(out), "--no-handouts"], cwd=project, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     return out
 

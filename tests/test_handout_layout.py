@@ -11,7 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from helpers import ROOT
+from helpers import ROOT, copy_site_without_handouts
 from pypdf import PdfReader
 from sitekit.handout_layout import findings, problems
 from sitekit.pdf_print import Printer
@@ -92,8 +92,7 @@ def test_a_diagrams_own_labels_may_be_smaller(printed):
 
 def test_a_broken_rule_fails_the_step_and_writes_nothing(built_site: Path, tmp_path: Path):
     """Small type in one handout stops the step with status 1, a located message, and no handouts."""
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("handouts"))
+    copy = copy_site_without_handouts(built_site, tmp_path / "site")
     css = copy / "generated/site.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n@media print { .kb-handout-doc .kb-handout__body p "
                    "{ font-size: 9pt !important; } }\n", encoding="utf-8")
@@ -105,12 +104,6 @@ def test_a_broken_rule_fails_the_step_and_writes_nothing(built_site: Path, tmp_p
     assert not (copy / "handouts").exists()
 
 
-def copy_without_handouts(built_site: Path, tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("handouts"))
-    return copy
-
-
 def make_handouts(site: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(ROOT / "scripts/make_handouts.py"), "--site", str(site), *args],
                           cwd=ROOT, capture_output=True, text=True)
@@ -119,7 +112,7 @@ def make_handouts(site: Path, *args: str) -> subprocess.CompletedProcess:
 def test_a_rule_about_looks_warns_and_fails_only_when_strict(built_site: Path, tmp_path: Path):
     """A page break forced before every second-level heading (half-empty pages): the step makes
     the handouts and warns, naming file and page; with --strict it fails and writes nothing."""
-    copy = copy_without_handouts(built_site, tmp_path)
+    copy = copy_site_without_handouts(built_site, tmp_path / "site")
     css = copy / "generated/site.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n@media print { .kb-handout-doc .kb-handout__body h2 "
                    "{ break-before: page !important; } }\n", encoding="utf-8")
@@ -139,7 +132,7 @@ def test_two_sentences_added_to_pages_still_make_their_handouts(built_site: Path
     page's handout is made by the same step, and the build runs it on every page.)"""
     from sitekit.paper_html import parse
 
-    copy = copy_without_handouts(built_site, tmp_path)
+    copy = copy_site_without_handouts(built_site, tmp_path / "site")
     pages = ["treatments"]
     sentences = ("<p>Our clinic added these two sentences to show that an edit never stops the build. "
                  "Ask us at your next visit if anything here is unclear.</p>")

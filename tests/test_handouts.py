@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -13,7 +12,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 import pytest
-from helpers import PAGES, ROOT, page_file, site_languages, use_clinic
+from helpers import PAGES, ROOT, copy_site_without_handouts, page_file, site_languages, use_clinic
 from pypdf import PdfReader
 from sitekit.levels import SIGN_LEVELS
 from sitekit.paper_html import parse
@@ -362,8 +361,7 @@ def test_every_page_links_its_handouts_and_home_the_booklets(built_site: Path):
 def test_handout_step_is_reproducible(built_site: Path, tmp_path: Path):
     """Running the handout step again on the same site gives byte-identical PDFs, in every
     language (two pages' handouts in both sizes: the booklet of two pages is not the site's)."""
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("handouts"))
+    copy = copy_site_without_handouts(built_site, tmp_path / "site")
     result = subprocess.run([sys.executable, str(ROOT / "scripts/make_handouts.py"), "--site", str(copy),
                              "--pages", "anatomy", "causes"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -386,8 +384,7 @@ def test_handouts_keep_the_rules_on_the_other_paper_size(built_site: Path, tmp_p
     text = clinic_file.read_text(encoding="utf-8")
     clinic_file.write_text(re.sub(r"(?m)^paper: .*$", f"paper: {other}", text), encoding="utf-8")
     translations = [prefix for prefix in site_languages().values() if prefix]
-    copy = tmp_path / "site"
-    shutil.copytree(built_site, copy, ignore=shutil.ignore_patterns("handouts"))
+    copy = copy_site_without_handouts(built_site, tmp_path / "site")
     with ThreadPoolExecutor(1) as worker:  # the browser tests' Playwright may hold this thread's asyncio loop
         counts = worker.submit(make_handouts, copy, Paths(clinic=clinic_file), ["mimics", "treatments"],
                                strict=True).result()

@@ -4,7 +4,10 @@ A/AA violation. The keyboard reaches every page's language switch, and it leads 
 in the other language and back."""
 from __future__ import annotations
 
+import contextlib
+
 from helpers import PAGES, axe_violations, page_path, page_url, site_languages, watch_page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 VIEWS = [(375, 740, "light"), (1280, 900, "dark")]
 # A translation shares the first language's templates and styles: what differs is its words (their
@@ -71,7 +74,7 @@ def test_axe_finds_a_planted_problem(browser):
 
 # Where the focused element is, and whether it is what the reader sees at that spot. A hidden
 # input (Material's colour-scheme switch) shows its focus on its label, so the label counts.
-_FOCUS_INFO = """() => {
+_FOCUS_INFO = """(switchSelector) => {
   const a = document.activeElement;
   if (!a || a === document.body) return null;
   // Material's hidden radio shows its focus on the label right after it (the visible switch).
@@ -89,6 +92,7 @@ _FOCUS_INFO = """() => {
           inDrawer: !!a.closest('.md-sidebar--primary') && !document.getElementById('__drawer').checked,
           inside: r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 &&
                   r.bottom <= innerHeight + 1 && r.right <= innerWidth + 1,
+          isSwitch: !!switchSelector && a.matches(switchSelector),
           shown: s.visibility === 'visible' && s.opacity !== '0',
           onTop: !!top && (seen.contains(top) || top.contains(seen) || (a.labels && [...a.labels].some(l => l.contains(top))))};
 }"""  # noqa: E501 - a doctest or script line that cannot be split
@@ -113,6 +117,14 @@ def _focus_changes_pixels(page) -> bool:
     return page.screenshot(clip=clip, animations="disabled") != focused
 
 
+def _settle(page, most_ms: int = 300) -> None:
+    """Wait until the focused element is in view, shown and on top, or ``most_ms`` have passed
+    (a smooth scroll or a fade-in takes a few frames; a stop that stays hidden costs the time)."""
+    ready = f"() => {{ const i = ({_FOCUS_INFO})({SWITCH!r}); return !i || (i.shown && i.inside && i.onTop); }}"
+    with contextlib.suppress(PlaywrightTimeout):
+        page.wait_for_function(ready, timeout=most_ms, polling="raf")
+
+
 def _walk(page, url: str, label: str) -> list[str]:
     """Tab through one page: each stop's problems, and a problem if the language switch is not a
     stop or shows no change when focused."""
@@ -121,16 +133,16 @@ def _walk(page, url: str, label: str) -> list[str]:
     problems, switch_seen = [], False
     for step in range(TABS_PER_PAGE):
         page.keyboard.press("Tab")
-        info = page.evaluate(_FOCUS_INFO)
+        info = page.evaluate(_FOCUS_INFO, SWITCH)  # one round trip per stop: the walks are long
         if info is None:
             break  # past the last stop: focus left the page
         if not (info["shown"] and info["inside"] and info["onTop"]):
-            page.wait_for_timeout(300)  # let a fade-in or smooth scroll finish, then look again
-            info = page.evaluate(_FOCUS_INFO)
+            _settle(page)  # let a fade-in or smooth scroll finish, then look again
+            info = page.evaluate(_FOCUS_INFO, SWITCH)
         bad = [k for k in ("inside", "shown", "onTop") if not info[k]] + (["in closed drawer"] if info["inDrawer"] else [])  # noqa: E501
         if bad:
             problems.append(f"{label} tab {step + 1}: {info['what']}: {', '.join(bad)}")
-        if not switch_seen and page.evaluate(f"document.activeElement.matches('{SWITCH}')"):
+        if not switch_seen and info["isSwitch"]:
             switch_seen = True
             if not _focus_changes_pixels(page):
                 problems.append(f"{label} tab {step + 1}: the language switch shows no focus")
