@@ -228,23 +228,38 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("lang", list(site_languages()))
 
 
-def test_the_home_handouts_warning_box_is_on_one_sheet(built_site: Path, lang: str):
-    """The Home handout (12 pt) prints its warning box whole on one sheet: its title and its last
-    line on the same page, so a reader never turns over in the middle of what to do."""
+def test_the_home_handouts_warning_box_breaks_only_between_its_groups(built_site: Path, lang: str):
+    """The Home handout (12 pt) never splits a group of its warning box: each group's heading
+    (where to go), its signs and what to do print on one page, so a reader never turns over
+    between a sign and its action; the box's title and intro print with its first group. (The
+    box lists every sign that needs help now or today, taller than a page: it may break between
+    groups, as long boxes may.)"""
     tree = parse(page_file("index", built_site, lang).read_text(encoding="utf-8"))
     box = tree.find(lambda n: n.tag == "aside" and n.has("data-warning-box"))  # the page's own box
     assert box is not None, "the Home page has no warning box (data-warning-box)"
+
     def unprinted(node) -> bool:
         return bool({"kb-sr-only", "kb-print-hide"} & set((node.get("class") or "").split()))
     hidden = {id(n) for part in box.find_all(unprinted) for n in part.walk()}
-    lines = [flat(n.text(skip=unprinted)) for n in box.find_all(lambda n: n.tag in ("h2", "h3", "p", "li"))
-             if id(n) not in hidden]
-    reader = built_site / site_languages()[lang] / "handouts" / "index.pdf"
-    pages = len(PdfReader(reader).pages)
 
-    def page_of(line: str) -> int:
-        return next(i for i in range(pages) if line[:40] in text_of(reader, i))
-    assert page_of(lines[0]) == page_of(lines[-1]), f"{lines[0]!r} and {lines[-1]!r} on different pages"
+    def lines(node) -> list[str]:
+        return [flat(n.text(skip=unprinted)) for n in node.find_all(lambda n: n.tag in ("h2", "h3", "p", "li"))
+                if id(n) not in hidden and flat(n.text(skip=unprinted))]
+    groups = [lines(group) for group in box.find_all(lambda n: n.tag == "section" and n.has("data-level"))]
+    assert groups, "the Home page's warning box has no groups (section data-level)"
+    reader = built_site / site_languages()[lang] / "handouts" / "index.pdf"
+    texts = [text_of(reader, i) for i in range(len(PdfReader(reader).pages))]
+    after = 0
+
+    def page_of(line: str) -> int:  # the first page, from where the last line was found, that holds it
+        nonlocal after
+        after = next(i for i in range(after, len(texts)) if line[:40] in texts[i])
+        return after
+    title = page_of(lines(box)[0])
+    assert title == page_of(groups[0][0]), f"the box's title {lines(box)[0]!r} is not on its first group's page"
+    for group in groups:
+        first = page_of(group[0])
+        assert first == page_of(group[-1]), f"{group[0]!r} and its action {group[-1]!r} on different pages"
 
 
 def test_a_translated_questionnaire_keeps_the_translation_notice():

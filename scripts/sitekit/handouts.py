@@ -292,16 +292,19 @@ class Handouts:
         return Markup('<a href="{}">{}</a>').format(href, email)
 
     def document(self, title: str, size: PrintSize, pages: list[SitePage],
-                 contents: list[tuple[SitePage, int]] | None = None, fit: bool = False) -> str:
+                 contents: list[tuple[SitePage, int]] | None = None, fit: bool = False,
+                 booklet: bool | None = None, sections: bool = True) -> str:
         """The whole HTML document Chromium prints: one handout, or (with ``contents``: each page
         and its first page number) the booklet with its cover; ``fit``: with the stylesheet's
-        looser page breaks."""
+        looser page breaks; ``booklet``: the pages laid out as in the booklet (by default, when
+        there are contents); ``sections=False``: the cover alone."""
         first = pages[0]
+        booklet = contents is not None if booklet is None else booklet
         return self.env.get_template("handout.html.j2").render(
             title=title, stylesheets=first.stylesheets, body_attrs=Markup(first.body_attrs),
             size=size.name, margins=size.margins, fit=fit,
             logo=urljoin(self.site_url, "generated/logo" + Path(self.clinic["logo"]).suffix),
-            sections=[self.section(p, booklet=contents is not None) for p in pages], contents=contents,
+            sections=[self.section(p, booklet=booklet) for p in pages] if sections else [], contents=contents,
             help=Markup(first.help), **self._context())
 
     def footer(self, size: PrintSize) -> str:
@@ -363,10 +366,46 @@ class Handouts:
 
     def _whole_booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
                        handouts: list[Future[dict[str, Printed]]]) -> dict[str, Printed]:
-        lengths = [pdf_meta.page_count(next(iter(job.result().values())).pdf) for job in handouts]
+        made = [next(iter(job.result().values())).pdf for job in handouts]
+        starts = self._booklet_starts(printer, size, pages, made)
         name = size.folder + "booklet.pdf"
-        pdf, found = self._best(name, size, True, lambda fit: self._booklet(printer, size, pages, lengths, fit))
+        pdf, found = self._best(name, size, True, lambda fit: self._booklet(printer, size, pages, starts, fit))
         return {name: Printed(self._finish(pdf, f"{self.site_name} - {self.clinic['name']}"), found)}
+
+    def _booklet_starts(self, printer: Printer, size: PrintSize, pages: list[SitePage], made: list[bytes]) -> list[int]:
+        """Where each page starts in the booklet, so that it is printed once (a guess printed
+        again until it matches, _booklet): after the cover, printed alone (a few pages), each
+        page's length there. That is read from the page's own handout, which is the booklet's
+        section and then what the handout adds at its end (the warning box, where to get help:
+        the booklet has them once, on its cover); a page whose booklet section differs (its own
+        warning box is left out) is printed alone, laid out as in the booklet."""
+        title = f"{self.site_name} - {self.clinic['name']}"
+        guess = [(page, 3 + sum(pdf_meta.page_count(pdf) for pdf in made[:i])) for i, page in enumerate(pages)]
+        cover = self._print(printer, "booklet", size, self.document(title, size, pages, guess, sections=False))
+        start, starts = pdf_meta.page_count(cover) + 1, []
+        for page, pdf in zip(pages, made, strict=True):
+            length = self._section_length(page, pdf, size)
+            if length is None:
+                alone = self.document(title, size, [page], booklet=True)
+                length = pdf_meta.page_count(self._print(printer, f"booklet-{page.name}", size, alone))
+            starts.append(start)
+            start += length
+        return starts
+
+    def _section_length(self, page: SitePage, pdf: bytes, size: PrintSize) -> int | None:
+        """A page's length in the booklet, read from its own handout ``pdf``: the pages before the
+        first thing the handout adds at its end; None when the booklet also leaves out part of
+        the page's own content (its warning box)."""
+        questionnaire = page.name == QUESTIONNAIRE_PAGE
+        if page.has_warning_signs and not questionnaire:
+            return None
+        top_margin = float(size.margins["top"].removesuffix("mm")) * 72 / 25.4
+        if not questionnaire:  # the handout's warning box (handout-warning.html.j2) comes first
+            return pdf_meta.pages_before(pdf, ui_for(self.lang)["handout"]["warning_title"], top_margin)
+        heading = parse(page.help).find(lambda n: n.tag in ("h1", "h2", "h3", "h4", "h5", "h6")) if page.help else None
+        if heading is None:
+            return pdf_meta.page_count(pdf) if not page.help else None
+        return pdf_meta.pages_before(pdf, heading.text(skip=_is_permalink), top_margin)
 
     def _best(self, name: str, size: PrintSize, booklet: bool,
               make: Callable[[bool], bytes]) -> tuple[bytes, list[handout_layout.Finding]]:
@@ -390,12 +429,11 @@ class Handouts:
         self.warnings += [f.message for f in found]
 
     def _booklet(self, printer: Printer, size: PrintSize, pages: list[SitePage],
-                 lengths: list[int], fit: bool = False) -> bytes:
-        """Cover, contents, then every page; the contents' numbers are read back from the PDF's
-        bookmarks and the booklet printed again until they match where each page really starts."""
+                 starts: list[int], fit: bool = False) -> bytes:
+        """Cover, contents, then every page, the contents' numbers first from ``starts``; they are
+        read back from the PDF's bookmarks and the booklet printed again until they match where
+        each page really starts (``starts`` then holds those)."""
         title = f"{self.site_name} - {self.clinic['name']}"
-        # A guess from the handouts' own lengths after a two-page cover; checked below.
-        starts = [3 + sum(lengths[:i]) for i in range(len(pages))]
         for _ in range(5):
             contents = list(zip(pages, starts, strict=True))
             pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents, fit))
@@ -407,7 +445,7 @@ class Handouts:
             actual = [found["".join(page.title.split())] for page in pages]
             if actual == starts:
                 return pdf
-            starts = actual
+            starts[:] = actual
         raise HandoutError("booklet: the contents' page numbers did not settle; check the page breaks "
                            "in the Paper section of docs/stylesheets/site.css.")
 

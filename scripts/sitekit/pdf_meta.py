@@ -113,3 +113,30 @@ def outline_pages(pdf: bytes) -> dict[str, int]:
 
     walk(reader.outline)
     return found
+
+
+def pages_before(pdf: bytes, title: str, top_margin: float) -> int | None:
+    """How many pages hold what comes before the last bookmark titled ``title`` (compared without
+    spaces): its page, or the pages before it when the heading starts a page (its top within a few
+    points of the text area's top, ``top_margin`` points below the page's top). None without it.
+
+    For example: pages_before(handout, "Where to get help", 34.0)
+    3
+    """
+    reader = PdfReader(io.BytesIO(pdf))
+    wanted, found = "".join(title.split()), None
+
+    def walk(items: list) -> None:
+        nonlocal found
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            elif "".join(str(item.title).split()) == wanted:
+                found = item
+
+    walk(reader.outline)
+    if found is None or found.top is None:
+        return None
+    number = reader.get_destination_page_number(found)
+    text_top = float(reader.pages[number].mediabox.top) - top_margin
+    return number if float(found.top) >= text_top - 6 else number + 1
