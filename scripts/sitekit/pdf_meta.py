@@ -96,11 +96,8 @@ def page_count(pdf: bytes) -> int:
 
 
 def outline_pages(pdf: bytes) -> dict[str, int]:
-    """First page (1-based) of each top-level bookmark Chromium made from the headings, by title.
-
-    For example: outline_pages(booklet)["Anatomy"]
-    4
-    """
+    """First page (1-based) of each bookmark Chromium made from the headings, by title (the
+    first of two with one title); a bookmark that points to no page of the file is left out."""
     reader = PdfReader(io.BytesIO(pdf))
     found: dict[str, int] = {}
 
@@ -108,8 +105,8 @@ def outline_pages(pdf: bytes) -> dict[str, int]:
         for item in items:
             if isinstance(item, list):
                 walk(item)
-            else:
-                found.setdefault(" ".join(str(item.title).split()), reader.get_destination_page_number(item) + 1)
+            elif (page := reader.get_destination_page_number(item)) is not None:
+                found.setdefault(" ".join(str(item.title).split()), page + 1)
 
     walk(reader.outline)
     return found
