@@ -81,7 +81,7 @@ def poison(project: Path) -> dict[str, str]:
             _set(clinic, (*path[:-1], "number"), text.split()[0][2:])  # Zq003 -> 003
     clinic["contact"]["email"] = "first.last+knee@example.org"  # the + must survive the mailto: link
     # English alone: the other languages' pages come from the same templates, with words from
-    # locales/ (not poisoned here); every clinic text is now one plain text.
+    # locales/ (not poisoned here); every clinic text is one plain text.
     clinic["languages"] = ["en"]
     for key in ("last_reviewed", "next_review"):
         clinic[key] = str(clinic[key])
