@@ -242,9 +242,7 @@ def findings(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
 
 def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
     """Every broken rule in one printed handout, looks and readability alike (the strict check the
-    project's tests make of its own content), each as a located message.
-
-    For example: problems("x.pdf", small_type_pdf, 12, 45)
-    ['x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"']
+    project's tests make of its own content), each as a located message: the file and page, the
+    rule, and the text that breaks it (``x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"``).
     """
     return [f.message for f in findings(name, pdf, points, footer_top, booklet)]

@@ -43,11 +43,8 @@ class DocInfo:
 
 
 def finish(pdf: bytes, info: DocInfo, producer: str) -> bytes:
-    """The PDF with ``info`` as its metadata and an ID that is a hash of its content.
-
-    For example: finish(chromium_pdf, DocInfo("T", "A", "en", "2026-01-01"), "sitekit")
-    b'%PDF-1.4...'
-    """
+    """The PDF with ``info`` as its metadata and an ID that is a hash of its content, so the same
+    document gives the same bytes on every build."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.metadata = None  # drop Chromium's clock-based dates and its own producer line
     writer.add_metadata({"/Title": info.title, "/Author": info.author, "/Creator": producer,
@@ -87,11 +84,7 @@ def stable_node_ids(pdf: bytes) -> bytes:
 
 
 def page_count(pdf: bytes) -> int:
-    """Number of pages.
-
-    For example: page_count(open("site/handouts/anatomy.pdf", "rb").read())
-    2
-    """
+    """Number of pages."""
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
