@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1  # the tests write nothing into the working 
 
 help:
 	@echo "make serve   build and serve the site with live reload (it prints the address: http://127.0.0.1:8000/ and your site_url's path)"
-	@echo "make check   the fast tier: ruff, the checker's Node tests, every published language's words, pytest without a browser or build (< 30 s)"
+	@echo "make check   the fast tier: ruff, mypy, the checker's Node tests, every published language's words, pytest without a browser or build (< 30 s)"
 	@echo "make test    set up everything the tests need and run the whole suite (check, then the full tier)"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
 	@echo "make bench   measure build time, page weight, checker speed (LIGHTHOUSE=1: Lighthouse): bench/out/report.md"
@@ -59,10 +59,12 @@ $(NODE_STAMP): package.json package-lock.json | browser
 # pytest's worker processes in `make check` and `make test` (pytest-xdist; 0: one process).
 TEST_WORKERS ?= 2
 
-# The fast tier: no browser, no network, no build; nothing written into the working tree.
+# The fast tier: no browser, no network, no build; nothing written into the working tree but mypy's
+# cache (.mypy_cache, which keeps the type check about a second when little changed).
 check: $(TEST_STAMP)
 	@bash scripts/ensure_test_tools.sh node
 	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
+	$(BIN)/mypy
 	node --test scripts/sitekit/widgets/
 	$(BIN)/python locales/check_words.py --published
 	$(BIN)/python -m pytest -q -m "not full" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS))
@@ -77,7 +79,7 @@ test: check $(ZSTAMP) browser $(NODE_STAMP)
 	$(if $(SITE),SITEKIT_TEST_SITE=$(abspath $(SITE))) $(BIN)/python -m pytest -m full $(WORKERS)
 
 clean:
-	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml mkdocs.generated.*.yml .pytest_cache
+	rm -rf site generated overrides/generated docs/generated mkdocs.generated.yml mkdocs.generated.*.yml .pytest_cache .mypy_cache
 
 # Benchmarks (they report; they never fail the tests): writes bench/out/report.md and results.json.
 # LIGHTHOUSE=1 also runs Lighthouse (installs bench/node_modules; 3 runs per page, slow).

@@ -42,7 +42,7 @@ CHECKLIST = {
                  "calf", "thigh", "buttock", "one leg",
                  # a warm knee is a warning sign, not nerve pain
                  "warm, red or swollen", "not a sign of sciatica",
-                 # the symptoms the differences need (issue 15)
+                 # the symptoms that tell the look-alikes apart
                  "outer side of the knee", "outer thigh", "into the foot or toes", "no back pain at all",
                  "a swollen knee", "locks, catches or gives way", "lump or tight feeling behind the knee",
                  "eases within 30 minutes", "eases when you sit or bend forward",
@@ -64,7 +64,7 @@ CHECKLIST = {
                    "platelet-rich plasma", "prp", "nsaids", "epidural steroid injection",
                    "hot and cold", "heat pack or a cold pack", "nice", "not recommended", "not yet proven",
                    "hot-water bottle",
-                   # evidence lines that match their sources (issue 15)
+                   # evidence lines that match their sources
                    "does not mean it works for everyone", "gabapentin", "pregabalin", "steroid tablets",
                    "benzodiazepines", "opioids", "paracetamol on its own", "very low certainty",
                    "10 short trials", "supervised exercise", "losing weight"],

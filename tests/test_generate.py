@@ -319,7 +319,7 @@ def test_warning_sign_without_group_or_sources(project):
 
 
 def test_symptom_area_is_gone(project):
-    """The unused area key is no longer allowed (the contract removed it)."""
+    """A symptom has no area key: one written there is refused, not silently ignored."""
     indent = " " * (key_place(project / KNOWLEDGE, ("symptoms", 0, "label"))[1] - 1)
     edit_key(project / KNOWLEDGE, ("symptoms", 0, "label"), lambda rest: f"{rest}\n{indent}area: knee")
     [error] = generation_errors(project)

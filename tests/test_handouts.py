@@ -21,9 +21,9 @@ from sitekit.render import environment
 
 PAPER_POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 SIZES = {"": 12, "large/": 16}  # folder under handouts/ -> smallest type allowed, in points
-TABLE_POINTS = 11  # the least the issue allows for tables
+TABLE_POINTS = 11  # the least a table may print at, in points
 ALL = [f"{folder}{name}" for folder in SIZES for name in [*PAGES, "booklet"]]
-# Words that only make sense on a screen (the issue's list, and the checker's own words).
+# Words that only make sense on a screen (general ones, and the checker's own words).
 WEB_ONLY = ["Which conditions fit", "See it in the table", "book online", "web browser", "your device",
             "JavaScript", "Click here", "click the", "Tap ", "scroll", "Open \"Compare with\"",
             "Compare it with the other", "Print this page", "Tick the boxes above", "Clear all answers",
@@ -147,7 +147,7 @@ def test_type_is_never_smaller_than_the_handouts_size(built_site: Path, name: st
     """Every text run (body, tables, header, footer) is at least 12 pt, or 16 pt in large print;
     only a diagram's own labels (which scale with the picture) may be smaller."""
     floor = SIZES["large/" if name.startswith("large/") else ""]
-    assert floor >= TABLE_POINTS  # tables print at the body's size, above the 11 pt the issue asks
+    assert floor >= TABLE_POINTS  # tables print at the body's size, above the 11 pt floor
     labels = diagram_words()
     small: dict[tuple[int, float], str] = {}
     for page, y, size, text in runs(pdf(built_site, name)):

@@ -1,4 +1,4 @@
-"""The Spanish edition (issue 18): no English left on a Spanish page, plain Spanish, every page
+"""The Spanish edition: no English left on a Spanish page, plain Spanish, every page
 in both languages and linked to its twin, Spanish handouts, complete words, the clinic file's
 per-language texts, and Spanish dates.
 
@@ -348,6 +348,6 @@ def test_review_dates_on_spanish_pages_are_in_spanish(built_site: Path, name: st
 
 
 def test_spanish_date_form():
-    """The form the tests expect, as the issue gives it."""
+    """Spanish writes a long date as day, "de", month, "de", year."""
     assert spanish_date("2026-11-24") == "24 de noviembre de 2026"
     assert spanish_date("2027-01-05") == "5 de enero de 2027"

@@ -157,7 +157,8 @@ def figures(stories: list[dict], results: list[dict], levels: list[str],
     now = list(now or levels[:1])
     by_id = {r["id"]: r for r in results}
     rank = {level: i for i, level in enumerate(levels)}
-    per_level = {level: {"level": level, "count": 0, "correct": 0, "over": 0, "under": 0} for level in levels}
+    per_level: dict[str, dict[str, Any]] = {
+        level: {"level": level, "count": 0, "correct": 0, "over": 0, "under": 0} for level in levels}
     first = {"count": 0, "right": 0}
     top3 = {"count": 0, "right": 0}
     nothing = {"count": 0, "wrongly_named": 0}

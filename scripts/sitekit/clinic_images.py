@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.parsers.expat
 from pathlib import Path
+from typing import NoReturn
 
 MAX_BYTES = 512 * 1024
 _MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".ico": b"\x00\x00\x01\x00"}
@@ -58,7 +59,7 @@ def _check_svg(data: bytes, written: str) -> None:
     found: list[str] = []
     parser = xml.parsers.expat.ParserCreate(namespace_separator=" ")
 
-    def refuse(*_args: object) -> None:
+    def refuse(*_args: object) -> NoReturn:
         raise ImageProblem(f"the SVG '{written}' has a DOCTYPE or entity declarations", fix)
 
     def start(name: str, attrs: dict[str, str]) -> None:

@@ -12,7 +12,7 @@ def rgb(hex_colour: str) -> tuple[int, int, int]:
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
 
 
-def to_hex(colour: tuple[float, float, float]) -> str:
+def to_hex(colour: tuple[float, ...]) -> str:
     return "#" + "".join(f"{round(c):02x}" for c in colour)
 
 

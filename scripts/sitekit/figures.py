@@ -103,8 +103,8 @@ def pose_figure(pose: dict[str, Any]) -> Figure:
     roll = g("roll", 0) if position == "lying" else 0
     near = _leg(hip, trunk_dir + 180 + g("hip", 0), g("knee", 0), g("ankle", 0), roll)
     far = _leg(hip, trunk_dir + 180 + g("far_hip", 0), g("far_knee", 0), g("far_ankle", 0), roll)
-    if g("hands"):
-        part, share = HAND_ON[g("hands")]
+    if hands := g("hands"):
+        part, share = HAND_ON[hands]
         a, b = (near.knee, near.ankle) if part == "shin" else (near.hip, near.knee)
         target = (a[0] + (b[0] - a[0]) * share, a[1] + (b[1] - a[1]) * share)
         elbow, hand = _arm(shoulder, target, position == "lying")

@@ -90,9 +90,11 @@ def _page_spans(number: int, data: bytes, fonts: dict[str, tuple[int, dict[int, 
     and size text (q Q cm BT Tf Tm Td TD TL T* Tj TJ ' and marked content), fast where a full parser
     is slow. Forms drawn with Do are not entered (Chromium draws its text in the page itself)."""
     found: list[Span] = []
-    ctm, stack = [1.0, 0, 0, 1.0, 0, 0], []  # type: ignore[var-annotated]
+    ctm: list[float] = [1.0, 0, 0, 1.0, 0, 0]
+    stack: list[list[float]] = []
     tm = tlm = [1.0, 0, 0, 1.0, 0, 0]
-    font, size, leading = (1, {}), 0.0, 0.0
+    font: tuple[int, dict[int, str]] = (1, {})
+    size, leading = 0.0, 0.0
     marks: list[bytes] = []
     operands: list[Any] = []
     arrays: list[list[Any]] = []
@@ -231,7 +233,7 @@ def findings(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
             out.append(Finding(f"{where}: the heading {_quote(last)} is the last line of the page", looks=True))
         filled = (text_top - last[0].y) / (text_top - footer_top)
         if not booklet and filled < FILL_MIN:
-            following = (pages.get(number + 1) or [None])[0]
+            following = next(iter(pages.get(number + 1) or []), None)
             out.append(Finding(f"{where}: the page is only {filled:.0%} full before the next page starts "
                                f"(it ends at {_quote(last)}; the next page starts at {_quote(following)})",
                                looks=True))
@@ -240,9 +242,7 @@ def findings(name: str, pdf: bytes, points: int, footer_top: float, booklet: boo
 
 def problems(name: str, pdf: bytes, points: int, footer_top: float, booklet: bool = False) -> list[str]:
     """Every broken rule in one printed handout, looks and readability alike (the strict check the
-    project's tests make of its own content), each as a located message.
-
-    For example: problems("x.pdf", small_type_pdf, 12, 45)
-    ['x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"']
+    project's tests make of its own content), each as a located message: the file and page, the
+    rule, and the text that breaks it (``x.pdf page 1: text at 9.0 pt, smaller than 12 pt: "Sources"``).
     """
     return [f.message for f in findings(name, pdf, points, footer_top, booklet)]

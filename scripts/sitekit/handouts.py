@@ -105,11 +105,8 @@ class SitePage:
 
 
 def nav_pages(config: Path) -> list[str]:
-    """Names of the pages in the nav of an MkDocs config, in order (``index`` for index.md).
-
-    For example: nav_pages(Path("mkdocs.yml"))[:2]
-    ['index', 'anatomy']
-    """
+    """Names of the pages in the nav of an MkDocs config, in order, sections flattened: each local
+    ``.md`` file without its ending (``index`` for index.md); links to other sites are left out."""
     data = yamlsource.load(config, config.name).data
     names: list[str] = []
 
@@ -239,10 +236,8 @@ def _here(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
 
 @dataclass
 class Handouts:
-    """Lays out, prints and checks every handout of a built site.
-
-    For example: Handouts(Path("site"), knowledge, clinic, "Sciatica and knee pain").build(pages)
-    {'anatomy.pdf': 2, ..., 'large/booklet.pdf': 40}
+    """Lays out, prints and checks every handout of a built site; ``build`` writes the PDFs and
+    returns each one's page count.
 
     ``lang`` chooses the words of the handouts (locales/<lang>/ui.yml) and their language tag;
     ``strict``: a broken rule about looks is an error too, not a warning.

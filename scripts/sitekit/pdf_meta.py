@@ -43,11 +43,8 @@ class DocInfo:
 
 
 def finish(pdf: bytes, info: DocInfo, producer: str) -> bytes:
-    """The PDF with ``info`` as its metadata and an ID that is a hash of its content.
-
-    For example: finish(chromium_pdf, DocInfo("T", "A", "en", "2026-01-01"), "sitekit")
-    b'%PDF-1.4...'
-    """
+    """The PDF with ``info`` as its metadata and an ID that is a hash of its content, so the same
+    document gives the same bytes on every build."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.metadata = None  # drop Chromium's clock-based dates and its own producer line
     writer.add_metadata({"/Title": info.title, "/Author": info.author, "/Creator": producer,
@@ -87,20 +84,13 @@ def stable_node_ids(pdf: bytes) -> bytes:
 
 
 def page_count(pdf: bytes) -> int:
-    """Number of pages.
-
-    For example: page_count(open("site/handouts/anatomy.pdf", "rb").read())
-    2
-    """
+    """Number of pages."""
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
 def outline_pages(pdf: bytes) -> dict[str, int]:
-    """First page (1-based) of each top-level bookmark Chromium made from the headings, by title.
-
-    For example: outline_pages(booklet)["Anatomy"]
-    4
-    """
+    """First page (1-based) of each bookmark Chromium made from the headings, by title (the
+    first of two with one title); a bookmark that points to no page of the file is left out."""
     reader = PdfReader(io.BytesIO(pdf))
     found: dict[str, int] = {}
 
@@ -108,8 +98,8 @@ def outline_pages(pdf: bytes) -> dict[str, int]:
         for item in items:
             if isinstance(item, list):
                 walk(item)
-            else:
-                found.setdefault(" ".join(str(item.title).split()), reader.get_destination_page_number(item) + 1)
+            elif (page := reader.get_destination_page_number(item)) is not None:
+                found.setdefault(" ".join(str(item.title).split()), page + 1)
 
     walk(reader.outline)
     return found

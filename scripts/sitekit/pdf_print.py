@@ -33,11 +33,8 @@ def default_tabs() -> int:
 
 class Printer:
     """One headless Chromium for many documents; use it as a context manager. Safe to call from
-    several threads at once.
-
-    For example: with Printer(Path("site"), "https://example.org/") as p:
-    ...     pdf = p.pdf("https://example.org/handouts/x.html", "<h1>Hi</h1>", "A4", "<span></span>", {})
-    """
+    several threads at once: inside ``with Printer(site_dir, site_url) as printer:``, each
+    ``printer.pdf(...)`` prints one page's HTML (served as if from its address) to PDF bytes."""
 
     def __init__(self, site: Path, site_url: str, tabs: int | None = None):
         self.site = site.resolve()

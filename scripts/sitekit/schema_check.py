@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -24,7 +26,8 @@ def check(source: Source, schema_path: Path) -> list[Problem]:
 
 def _explain(source: Source, error: ValidationError) -> Problem:
     path = tuple(error.absolute_path)
-    kind, value = error.validator, error.instance
+    # The validator fills these in (the stubs also allow them unset, for errors made by hand).
+    kind, value, schema = error.validator, cast(Any, error.instance), cast("Mapping[str, Any]", error.schema)
     if kind == "oneOf" and error.context:
         # One text, or one text per language: explain the form that was meant (a set of keys
         # or a text), not the form the value is not.
@@ -38,12 +41,12 @@ def _explain(source: Source, error: ValidationError) -> Problem:
         return source.problem(path, f"the key '{missing}' is missing",
                               f"Add '{missing}:' here (see the schema for what it holds).")
     if kind == "additionalProperties":
-        extra = sorted(set(value) - set(error.schema.get("properties", {})))
-        allowed = ", ".join(error.schema.get("properties", {})) or "none"
+        extra = sorted(set(value) - set(schema.get("properties", {})))
+        allowed = ", ".join(schema.get("properties", {})) or "none"
         return source.problem((*path, extra[0]) if extra else path, f"unknown key '{', '.join(extra)}'",
                               f"Check the spelling, or remove it. Keys allowed here: {allowed}.")
     if kind == "enum":
-        allowed = ", ".join(str(v) for v in error.validator_value)
+        allowed = ", ".join(str(v) for v in cast(list, error.validator_value))
         return source.problem(path, f"'{value}' is not allowed", f"Use one of: {allowed}.")
     if kind in ("minLength", "pattern") and isinstance(value, str) and not value.strip():
         return source.problem(path, "is empty", "Write the text, or remove the key if it is optional.")
@@ -66,7 +69,7 @@ def _explain(source: Source, error: ValidationError) -> Problem:
         return source.problem(path, "is empty because YAML reads everything after # as a comment",
                               "Put the value in quotes, e.g. primary: \"#005a70\".")
     if kind == "pattern":
-        hint = (error.schema.get("description") or "").strip()
+        hint = (schema.get("description") or "").strip()
         return source.problem(path, f"'{value}' is not in the right form",
                               hint or f"It must match {error.validator_value}.")
     if kind == "type" and error.validator_value == "string" and isinstance(value, (int, float)) \

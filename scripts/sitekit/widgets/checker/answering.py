@@ -40,11 +40,6 @@ def _walk(page: Any, to: str, answer_id: str | None = None) -> bool:
     return page.evaluate(_WALK, [WIDGET, answer_id, to])
 
 
-def at_result(page: Any) -> bool:
-    """Whether the result is shown on its own (the questions are hidden)."""
-    return page.locator(f"{WIDGET} [data-sc-form]").is_hidden()
-
-
 def go_to(page: Any, answer_id: str) -> Any:
     """Show the question that asks ``answer_id``: Next until it shows or the result comes, then
     "Change my answers" and Back until it shows. Returns its checkbox (or radio button)."""

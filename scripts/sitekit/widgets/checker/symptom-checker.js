@@ -8,8 +8,8 @@
  * - It sends nothing and stores nothing: no fetch, no storage, no cookies.
  * - Data text is inserted with textContent / createElement only.
  * - Loaded on every page; does nothing where there is no widget, never throws.
- * - Progressive enhancement: without it the no-JavaScript table stays. Init is idempotent and runs
- *   on every Material instant navigation (document$) and on a plain load (file:// too).
+ * - Progressive enhancement: without it the no-JavaScript table stays. Init runs once per page load
+ *   (the site has no instant navigation) and is idempotent.
  *
  * outcome(data, ticked) and match(data, ticked) are pure; Node's test runner checks them
  * (checker.test.js, beside this file), through module.exports. The browser gets them on window.SymptomChecker.
@@ -876,9 +876,6 @@
 
   root.SymptomChecker = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice, init: init, reveal: reveal };
 
-  // Material's document$ fires on every instant navigation. Under file:// it may never fire
-  // (instant loading cannot fetch there), so also start on the first load; init is idempotent.
-  if (root.document$ && typeof root.document$.subscribe === "function") root.document$.subscribe(init);
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
 })(typeof window !== "undefined" ? window : null);
