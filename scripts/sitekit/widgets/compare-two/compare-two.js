@@ -133,8 +133,12 @@
     if (second.value === id) { second.value = first.value; }
     first.value = id;
     show();
-    root.scrollIntoView();
-    first.focus();
+    /* After the page's load, when the browser has done its own scrolling to the address. */
+    if (document.readyState === "complete") {
+      first.focus();
+    } else {
+      window.addEventListener("load", function () { first.focus(); }, {once: true});
+    }
     return true;
   }
 
