@@ -21,7 +21,7 @@ TEXT_KEYS = ("title", "description", "subtitle", "template", "icon", "status")
 DATE_KEYS = ("last_reviewed", "next_review")
 OTHER_KEYS = ("hide", "search", "tags")  # Material's own keys, passed through untouched
 # Widgets whose script and style a page loads (overrides/main.html adds them to that page only).
-WIDGETS = ("checker", "packet")
+WIDGETS = ("checker", "packet", "compare-two")
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,9 @@ WIDGETS = Path(__file__).parent / "widgets"
 
 # Widgets whose style and script load only on the pages that name them (front matter
 # widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
-PAGE_WIDGETS = ("checker", "packet")
+PAGE_WIDGETS = ("checker", "packet", "compare-two")
 REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
+COMPARE_PAGE = "mimics.md"  # the page where a reader compares two problems (widgets/compare-two)
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
@@ -170,11 +171,17 @@ class Renderer:
         return self._render("comparison-glance.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang))
 
     def render_condition_box(self, condition) -> str:
-        """A condition's key facts under its section, with a comparison with the condition most
-        like it (a phone cannot show 15 columns: the reader compares two at a time)."""
-        return self._render("condition-box.html.j2", condition.page, condition=condition,
-                            partner=enrich.closest_condition(self.k, condition),
-                            pair_rows=lambda a, b: enrich.pair_rows(self.k, a, b))
+        """A condition's key facts under its section, with a link to compare it with another."""
+        return self._render("condition-box.html.j2", condition.page, condition=condition, compare_page=COMPARE_PAGE)
+
+    def render_compare_two(self, page: str = COMPARE_PAGE) -> str:
+        """Two problems of the reader's choice side by side (a phone cannot show 15 columns); at
+        first the first problem on the page and the one most like it."""
+        on_page = [c for c in self.k.conditions_in_order if c.page == page] or self.k.conditions_in_order
+        first = on_page[0]
+        second = enrich.closest_condition(self.k, first) or next(c for c in self.k.conditions_in_order if c != first)
+        return self._render("compare-two.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang),
+                            first=first, second=second)
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
@@ -183,6 +190,7 @@ class Renderer:
             "tables/compare-short.html": self.render_glance("index.md"),
             "tables/symptoms.html": self._render("symptom-table.html.j2", "symptoms.md"),
             "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
+            "sections/compare-two.html": self.render_compare_two(),
             "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
             "sections/leaflets.html": self._render(

@@ -1,5 +1,5 @@
 """The comparison tables, rendered from the small fixture (tests/fixtures/widgets/): each
-condition's box with its comparison, the short list (Home page), the symptom table and the treatment table, each the
+condition's box, the short list (Home page), the symptom table and the treatment table, each the
 expected file beside this test, and the facts that matter checked one by one. Fast tier: no
 build, no browser. The fixture lists its conditions knee first; pages group them by kind."""
 from __future__ import annotations
@@ -32,20 +32,6 @@ def test_condition_box_names_each_treatment_with_its_rating():
     named = re.findall(r"\]\(treatments\.md#treatment-([a-z-]+)\) \(([^)]+)\)", line)
     assert named and all(rating for _, rating in named)
     assert len(named) == line.count("](treatments.md#treatment-")  # no treatment without its rating
-
-
-def test_condition_box_compares_with_the_closest_condition():
-    boxes = {c: snippets()[f"conditions/{c}.html"] for c in ("l4-nerve", "kneecap", "hip")}
-    pairs = [re.findall(r'<details class="kb-pair[^"]*" id="compare-([a-z0-9-]+)-with-([a-z0-9-]+)"', b)[0]
-             for b in boxes.values()]
-    # The hip shares one symptom with each other condition: the first in the file (kneecap) wins.
-    assert pairs == [("l4-nerve", "kneecap"), ("kneecap", "l4-nerve"), ("hip", "kneecap")]
-    hip = boxes["hip"]
-    assert re.findall(r'id="compare-hip-row-([a-z0-9-]+)"', hip) == [
-        "knee-front", "back-to-knee", "stairs", "numbness", "swelling", "groin"]  # rated by either
-    assert ('<tr id="compare-hip-row-numbness"><th scope="row">Numb skin on the shin</th>\n'
-            '<td class="kb-fit kb-fit--unusual">Unusual</td><td class="kb-fit kb-fit--none">No information</td></tr>'
-            ) in hip
 
 
 def test_glance_shows_at_most_three_typical_signs_and_links_from_home():
