@@ -1,5 +1,6 @@
 """Render the model and the clinic file into the generated snippets (Markdown, HTML, JSON) and
-the generated site config. The data comes worked out from enrich; the markup is in templates/;
+the generated site config. The data comes worked out from the model (comparisons, regions,
+checker_data, colors); the markup is in templates/;
 each text is escaped once, by the template's context (escaping)."""
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_con
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import checker_report, enrich, figures, regions
+from . import checker_report, colors, comparisons, figures, regions
 from .addresses import href, source_link
+from .checker_data import checker_data, checker_outcomes
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .leaflet_content import leaflet_context
 from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_file, ui_for, ui_in, word_lists, words_for
+from .words import Words
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -97,25 +99,25 @@ def _fill(context: EvalContext, text: str, **values: Any) -> Markup:
     return fill(text, escape if context.autoescape else markdown_text, **values)
 
 
-def environment(lang: str = "en", service_words: dict[str, str] | None = None, tag: str | None = None) -> Environment:
+def environment(words: Words, tag: str | None = None) -> Environment:
     """Jinja2 set-up for one language: HTML and SVG templates autoescape; Markdown templates escape
     each value with |md (as do HTML templates inside an element whose content Markdown reads:
-    markdown="span"). Every word a template shows comes from the language's word file: ``ui``
-    (all of locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the
-    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form (or
-    its country's: ``tag``, the clinic's language tag, e.g. en-US). ``service_words``: the clinic
-    region's words in the language, put into the word file's ((placeholders))."""
+    markdown="span"). Every word a template shows comes from the language's word file
+    (``words``, with the clinic region's service words put in): ``ui`` (all of
+    locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the ``fill``
+    filter for a text with {placeholders}, and ``long_date`` in the language's form (or its
+    country's: ``tag``, the clinic's language tag, e.g. en-US)."""
+    lang = words.lang
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
-    env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
+    env.filters["long_date"] = lambda iso: long_date(iso, words.ui["date"], tag or lang)
     env.filters["site_name"] = site_name
-    ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
-    words = word_lists(ui, ui_file(lang))
-    env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
-    env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
+    lists = words.lists
+    env.globals["ui"] = _Words(words.ui, f"locales/{lang}/ui.yml")
+    env.globals["words"] = {**lists, "kind": {kind: w["heading"] for kind, w in lists["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
     # a source's title and publisher. They are marked with lang (WCAG 3.1.2, Language of Parts)
     # so that a screen reader says them in English: ``english`` is the attribute for an HTML
@@ -133,14 +135,18 @@ class Renderer:
     """Renders every generated file; each method returns the text of one file."""
 
     def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None,
-                 lang: str = "en", checker_tests: checker_report.CheckerTests | None = None):
+                 lang: str | None = None, checker_tests: checker_report.CheckerTests | None = None):
+        """``knowledge`` in one language (its words with it); ``lang``, when given, must be that language."""
+        if lang is not None and lang != knowledge.words.lang:
+            raise ValueError(f"Renderer: the knowledge is in '{knowledge.words.lang}', not '{lang}'")
         self.k = knowledge
+        self.words = knowledge.words
         self.checker_tests = checker_tests
         self.clinic = clinic
         self.pages = pages or []
-        self.lang = lang
-        self.env = environment(lang, regions.words_in(clinic["region"]), clinic["language"])
-        self.sign_groups = {g: words_for(lang)["sign_group"][g] for g in SIGN_GROUP_ORDER}
+        self.lang = knowledge.words.lang
+        self.env = environment(self.words, clinic["language"])
+        self.sign_groups = {g: self.words.lists["sign_group"][g] for g in knowledge.sign_group_order}
 
     def _render(self, template: str, page: str, **context: Any) -> str:
         def md_link(text: str, to_page: str, anchor: str = "") -> Markup:
@@ -159,22 +165,22 @@ class Renderer:
 
     def render_outputs(self) -> dict[str, str]:
         """Every generated file but the site config, keyed by its path in the project."""
-        colours = enrich.brand_colours(self.clinic)
+        colours = colors.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
                 "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours,
-                                                          levels=enrich.level_colours()),
+                                                          levels=colors.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
     def render_glance(self, page: str) -> str:
         """The Home page's short list of the conditions, grouped by kind, with their key signs."""
-        return self._render("comparison-glance.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang))
+        return self._render("comparison-glance.html.j2", page, kinds=comparisons.conditions_by_kind(self.k, self.words))
 
     def render_condition_box(self, condition) -> str:
         """A condition's key facts under its section, with a comparison with the condition most
         like it (a phone cannot show 15 columns: the reader compares two at a time)."""
         return self._render("condition-box.html.j2", condition.page, condition=condition,
-                            partner=enrich.closest_condition(self.k, condition),
-                            pair_rows=lambda a, b: enrich.pair_rows(self.k, a, b))
+                            partner=comparisons.closest_condition(self.k, condition),
+                            pair_rows=lambda a, b: comparisons.pair_rows(self.k, a, b))
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
@@ -187,14 +193,14 @@ class Renderer:
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
             "sections/leaflets.html": self._render(
                 "leaflet-list.html.j2", "leaflets.md",
-                kinds=[(words_for(self.lang)["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
-                                                                         if c.kind == kind])
-                       for kind in KIND_ORDER if any(c.kind == kind for c in self.k.conditions)]),
+                kinds=[(self.words.lists["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
+                                                                     if c.kind == kind])
+                       for kind in self.k.kind_order if any(c.kind == kind for c in self.k.conditions)]),
             "sections/packet.html": self.render_packet("leaflets.md"),
             "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
                                                   drawings=self.exercise_drawings()),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md",
-                                                   levels=enrich.levels(self.clinic, self.lang)),
+                                                   levels=regions.levels(self.clinic, self.words)),
             "sources.html": self._render("sources.html.j2", "about.md"),
             "review.html": self._render("review.html.j2", "about.md"),
             "help.md": self._render("help.md.j2", ""),
@@ -204,7 +210,7 @@ class Renderer:
         # The report is made for the page that shows it, from the stories the load step read.
         if self.checker_tests and any(p.file == REPORT_PAGE for p in self.pages):
             out["checker-report.html"] = self.render_checker_report(checker_page)
-        levels = enrich.levels(self.clinic, self.lang)
+        levels = regions.levels(self.clinic, self.words)
         for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
@@ -218,7 +224,7 @@ class Renderer:
         leaflets = {c.id: Markup(self._render("leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
                                               **leaflet_context(self.k, c)))
                     for c in self.k.conditions}
-        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        actions = {level: info["action"] for level, info in regions.levels(self.clinic, self.words).items()}
         # The warning signs, for the packet's paper only: without the data-level mark by which the
         # handout step knows a page that shows them itself (this page's handout adds its own).
         warning = Markup(self._render("handout-warning.html.j2", page, actions=actions).replace(
@@ -254,8 +260,8 @@ class Renderer:
                 "other_signs": [s for s in self.k.symptoms if s not in nerve and rated(s, other_kinds)]}
 
     def checker_data(self, page: str) -> dict[str, Any]:
-        """The data the symptom checker's script reads (see enrich.checker_data)."""
-        return enrich.checker_data(self.k, self.clinic, page, self.lang)
+        """The data the symptom checker's script reads (see checker_data)."""
+        return checker_data(self.k, self.clinic, page, self.words)
 
     def checker_context(self, page: str) -> dict[str, Any]:
         """What the checker's template shows: its data as JSON, the questions, the warning signs by
@@ -267,6 +273,6 @@ class Renderer:
                         "symptoms": [{"id": s.id, "label": s.label, "description": s.description}
                                      for s in g.symptoms]} for g in self.k.groups],
             "sign_groups": [{"id": g, "legend": self.sign_groups[g], "signs": self.k.signs_in(g)} for g in groups],
-            "outcomes": enrich.checker_outcomes(self.k, self.clinic, self.lang),
+            "outcomes": checker_outcomes(self.k, self.clinic, self.words),
             "fallback_html": self._render("symptom-table.html.j2", page),
         }
