@@ -78,8 +78,8 @@ def build(paths: Paths, out: Path, engine: str = "mkdocs", handouts: bool = True
     project = load(paths)
     write(project)
     out = out.resolve()
-    # Zensical only writes inside the project folder, so its staging folder lives there.
-    parent = paths.root if engine == "zensical" else out.parent
+    # Zensical only writes inside the folder it runs in (the generated files'), so its staging folder lives there.
+    parent = paths.out.resolve() if engine == "zensical" else out.parent
     for stale in parent.glob(f".{out.name}-building-*"):  # left by an interrupted build
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
@@ -142,7 +142,7 @@ def in_sources(message: str, pages: Path, root: Path = ROOT) -> str:
 def run_engine(engine: str, config: Path, site_dir: Path, project: Project) -> None:
     """Build the pages with MkDocs or with Zensical (which runs no hooks: the project's generated
     files were written first)."""
-    root = project.paths.root
+    root = project.paths.out.resolve()  # where the generated files and configs are: the engine runs there
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(project),
            "SITEKIT_GENERATED": "1"}  # the hook need not generate again
     if engine == "mkdocs":

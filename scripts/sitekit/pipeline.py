@@ -167,7 +167,9 @@ def load_inputs(paths: Paths) -> tuple[model.Knowledge, dict[str, Any]]:
 
 def site_configs(project: Project) -> dict[str, str]:
     """Each language's generated site config (its text), by its file name in the project."""
-    return {e.language.config: render_site_config(project.site_config, e, project.editions)
+    paths = project.paths
+    elsewhere = None if paths.out.resolve() == paths.root else paths.root
+    return {e.language.config: render_site_config(project.site_config, e, project.editions, elsewhere)
             for e in project.editions}
 
 
