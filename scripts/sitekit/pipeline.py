@@ -181,7 +181,7 @@ def edition_outputs(edition: Edition, project: Project) -> dict[str, str | bytes
     language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
     renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, checker_tests=edition.checker_tests)
     outputs: dict[str, str | bytes] = {}
-    for name, text in {**renderer.render_outputs(), **widget_assets()}.items():
+    for name, text in {**renderer.render_outputs(), **widget_assets(paths.docs)}.items():
         outputs[docs + name.removeprefix("docs/") if name.startswith("docs/") else root + name] = text
     for key in ("logo", "favicon"):  # only this clinic's images go into the site
         image = edition.clinic[key]

@@ -34,10 +34,9 @@ WIDGETS = Path(__file__).parent / "widgets"
 PAGE_WIDGETS = ("checker", "packet")
 REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
-SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
 
-def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
+def site_stylesheet(base: Path, widgets: Path = WIDGETS) -> bytes:
     """The one site stylesheet (docs/generated/site.css): each visible widget's style, widget by
     widget, then the base (docs/stylesheets/site.css), whose Paper section's print rules come last
     so that they win on paper. The per-page widgets' styles are not in it.
@@ -60,12 +59,12 @@ def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
     return b"".join(parts) + b"/* The site: docs/stylesheets/site.css */\n" + base.read_bytes()
 
 
-def widget_assets() -> dict[str, bytes]:
+def widget_assets(docs: Path) -> dict[str, bytes]:
     """The site stylesheet (docs/generated/site.css, see site_stylesheet), each per-page widget's
     style and every widget's script, as the generated files MkDocs serves
     (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a per-page widget's on the
     pages that name it in their front matter, overrides/partials/page-review.html the review date's."""
-    return {"docs/generated/site.css": site_stylesheet(),
+    return {"docs/generated/site.css": site_stylesheet(docs / "stylesheets/site.css"),
             **{f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
                for path in sorted(WIDGETS.glob("*/*")) if ".test." not in path.name
                and (path.suffix == ".js" or (path.suffix == ".css" and path.parent.name in PAGE_WIDGETS))}}
