@@ -38,7 +38,8 @@ def contrast(a: str, b: str) -> float:
 
 def mix(a: str, b: str, share_of_b: float) -> str:
     ra, rb = rgb(a), rgb(b)
-    return to_hex(tuple(x + (y - x) * share_of_b for x, y in zip(ra, rb, strict=True)))
+    r, g, b_ = (x + (y - x) * share_of_b for x, y in zip(ra, rb, strict=True))
+    return to_hex((r, g, b_))
 
 
 def nearest_passing(colour: str, against: str, ratio: float = 4.5) -> str:

@@ -272,9 +272,9 @@ def build(data: dict[str, Any], words: Words, kind_order: tuple[str, ...],
     m = data["matching"]
     matching = Matching(dict(m["weights"]), m["min_typical"], m["min_share"])
     outcomes = [Outcome(o["level"], o["heading"], o["advice"], list(o["sources"])) for o in data["outcomes"]]
-    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]),
+    rules = [OutcomeRule(r["id"], r["level"], mode, list(ids), r["why"], list(r["sources"]),
                          bool(r.get("hides_conditions")))
-             for r in data["outcome_rules"]]
+             for r in data["outcome_rules"] for mode, ids in [next(iter(r["when"].items()))]]
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]

@@ -4,6 +4,7 @@ once and hands the project to every later step."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
@@ -134,7 +135,9 @@ def load_editions(paths: Paths) -> list[Edition]:
                 if unresolved or own_words is None:
                     continue
                 data = placeholders.resolve_data(data, service_words)
-                k = model.build(data, own_words.with_service_words(service_words),
+                # The language's words with the region's service words put in (((gp)) ...).
+                own_words = dataclasses.replace(own_words, ui=placeholders.resolve_data(own_words.ui, service_words))
+                k = model.build(data, own_words,
                                 source_words.kind_order, source_words.sign_group_order)
                 editions.append(Edition(language, k, local_clinic, pages, tests))
             except InputError as err:
@@ -181,7 +184,8 @@ def edition_outputs(edition: Edition, project: Project) -> dict[str, str | bytes
     language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
     renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, checker_tests=edition.checker_tests)
     outputs: dict[str, str | bytes] = {}
-    for name, text in {**renderer.render_outputs(), **widget_assets(paths.docs)}.items():
+    rendered: dict[str, str | bytes] = {**renderer.render_outputs(), **widget_assets(paths.docs)}
+    for name, text in rendered.items():
         outputs[docs + name.removeprefix("docs/") if name.startswith("docs/") else root + name] = text
     for key in ("logo", "favicon"):  # only this clinic's images go into the site
         image = edition.clinic[key]

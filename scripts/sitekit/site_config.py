@@ -163,7 +163,7 @@ def translation_notice(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, 
     return {"reviewed": False, "title": words["awaiting_review_title"], "text": words["awaiting_review"]}
 
 
-def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[str, str]]:
+def twins(edition: Edition, page: Page, editions: list[Edition]) -> list[dict[str, str | bool]]:
     """The same page in every published language (this one included, for hreflang): its
     language, its name for itself, its address from this page, and its full address."""
     here = edition.language.prefix + page.url

@@ -47,12 +47,6 @@ class Words:
         """The order of the groups of warning signs (the same in every language)."""
         return tuple(self.lists["sign_group"])
 
-    def with_service_words(self, service_words: dict[str, str]) -> Words:
-        """These words with the clinic region's service words put in (((gp)) ...), checked
-        beforehand by the generation step."""
-        from .placeholders import resolve_data  # words sits below placeholders
-        return Words(self.lang, resolve_data(self.ui, service_words), self.file)
-
 
 def ui_file(locales: Path, lang: str) -> Path:
     return locales / lang / "ui.yml"
