@@ -21,11 +21,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from make_handouts import HANDOUT_ERRORS, make_handouts, report  # noqa: E402
-from sitekit import yamlsource  # noqa: E402
 from sitekit.harden import UnsafePage, harden  # noqa: E402
-from sitekit.languages import published  # noqa: E402
-from sitekit.pipeline import generate  # noqa: E402
+from sitekit.pipeline import load, write  # noqa: E402
 from sitekit.problems import InputError  # noqa: E402
+from sitekit.project import Paths, Project  # noqa: E402
 from sitekit.sitemap import write_sitemap  # noqa: E402
 
 ENGINES = ("mkdocs", "zensical")
@@ -73,47 +72,49 @@ def engine_problems(output: str) -> str:
     return "\n".join(keep) or "\n".join(lines[-3:])
 
 
-def build(out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
-    generate()
+def build(paths: Paths, out: Path, engine: str = "mkdocs", handouts: bool = True) -> None:
+    """Build the site of the inputs at ``paths`` into ``out``: the project is read and checked
+    once, and every step (generation, engine runs, sitemap, handouts) is given it."""
+    project = load(paths)
+    write(project)
     out = out.resolve()
-    # Zensical only writes inside the project folder, so its staging folder lives there.
-    parent = ROOT if engine == "zensical" else out.parent
+    # Zensical only writes inside the folder it runs in (the generated files'), so its staging folder lives there.
+    parent = paths.out.resolve() if engine == "zensical" else out.parent
     for stale in parent.glob(f".{out.name}-building-*"):  # left by an interrupted build
         shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=parent))
     try:
         # The site root's language first (an engine empties the folder it builds into), then
         # each other language into its own folder, which then moves under the root's (es/).
-        languages = published(yamlsource.load(ROOT / "clinic.yml").data)
-        for language in languages:
+        for language in project.languages:
             target = staging if language.root else Path(tempfile.mkdtemp(prefix=".lang-", dir=staging))
             try:
-                run_engine(engine, ROOT / language.config, target)
+                run_engine(engine, paths.out / language.config, target, project)
             except EngineFailed as err:
-                pages = language.pages(ROOT / "docs", ROOT / "locales")
-                message = in_sources(str(err), pages)
+                pages = language.pages(paths.docs, paths.locales)
+                message = in_sources(str(err), pages, paths.root)
                 if "anchor" in message:
                     message += (f"\n  Fix: a heading that a link points to needs its anchor ({{#id}}) in every "
-                                f"published language's copy of the page, here in {pages.relative_to(ROOT).as_posix()}/ "
+                                f"published language's copy of the page, here in {paths.label(pages)}/ "
                                 "(CONTRIBUTING.md, 'Add a condition').")
                 raise EngineFailed(message) from None
             if not language.root:
                 target.rename(staging / language.code)
         # One sitemap: every language's pages, each with its twins (hreflang).
-        write_sitemap(staging, [ROOT / language.config for language in languages])
+        write_sitemap(staging, project)
         harden(staging)  # refuses any script in the HTML; CSP script-src 'self', no-referrer, _headers
         if handouts:  # the PDFs are made from the built pages, before the swap
             start = time.monotonic()
-            report(make_handouts(staging), time.monotonic() - start)
+            report(make_handouts(staging, project), time.monotonic() - start)
         _swap(staging, out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def source_date_epoch() -> str:
+def source_date_epoch(project: Project) -> str:
     """The clinic's last review date as a Unix time: the build's dates come from the source,
     not the clock, so two builds of one commit are byte-identical."""
-    day = dt.date.fromisoformat(yamlsource.load(ROOT / "clinic.yml").data["last_reviewed"])
+    day = dt.date.fromisoformat(project.root_edition.clinic["last_reviewed"])
     return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp()))
 
 
@@ -138,30 +139,32 @@ def in_sources(message: str, pages: Path, root: Path = ROOT) -> str:
     return re.sub(r"\(([\w./-]+\.md)(:\d+(?::\d+)?)\)", lambda m: f"({source(m[1])}{m[2]})", message)
 
 
-def run_engine(engine: str, config: Path, site_dir: Path) -> None:
-    """Build the pages with MkDocs or with Zensical (which runs no hooks: generate() ran first)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(),
+def run_engine(engine: str, config: Path, site_dir: Path, project: Project) -> None:
+    """Build the pages with MkDocs or with Zensical (which runs no hooks: the project's generated
+    files were written first)."""
+    root = project.paths.out.resolve()  # where the generated files and configs are: the engine runs there
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": source_date_epoch(project),
            "SITEKIT_GENERATED": "1"}  # the hook need not generate again
     if engine == "mkdocs":
         # No --quiet: it hides the warnings that --strict counts, and the build would pass.
         _run([sys.executable, "-m", "mkdocs", "build", "--strict",
-              "--config-file", str(config), "--site-dir", str(site_dir)], env, "mkdocs")
+              "--config-file", str(config), "--site-dir", str(site_dir)], env, "mkdocs", root)
         return
     if not ZENSICAL.is_file():
         raise EngineMissing(f"Zensical is not installed in {ZENSICAL.parent.parent.name}/: run "
                             "`make site ENGINE=zensical`, which installs requirements-zensical.txt.")
     # Zensical has no --site-dir option: give it a copy of the config that names the folder.
-    temporary = ROOT / f".zensical-{os.getpid()}.yml"
+    temporary = root / f".zensical-{os.getpid()}.yml"
     temporary.write_text(config.read_text(encoding="utf-8") +
-                         f"site_dir: {site_dir.relative_to(ROOT).as_posix()}\n", encoding="utf-8")
+                         f"site_dir: {site_dir.relative_to(root).as_posix()}\n", encoding="utf-8")
     try:
-        _run([str(ZENSICAL), "build", "--strict", "--config-file", temporary.name], env, "zensical")
+        _run([str(ZENSICAL), "build", "--strict", "--config-file", temporary.name], env, "zensical", root)
     finally:
         temporary.unlink(missing_ok=True)
 
 
-def _run(command: list[str], env: dict[str, str], name: str) -> None:
-    result = subprocess.run(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+def _run(command: list[str], env: dict[str, str], name: str, cwd: Path) -> None:
+    result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             text=True, errors="replace")
     if result.returncode != 0:
         raise EngineFailed(f"{name} build failed:\n  " + engine_problems(result.stdout).replace("\n", "\n  "))
@@ -179,13 +182,16 @@ def _swap(new: Path, out: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=SITE, help="where the site goes")
+    parser.add_argument("--clinic", type=Path, default=ROOT / "clinic.yml",
+                        help="the clinic file (default: clinic.yml; e.g. another clinic's, to build its site)")
     parser.add_argument("--engine", choices=ENGINES, default=os.environ.get("ENGINE") or "mkdocs",
                         help="the site engine (default: mkdocs, or $ENGINE)")
     parser.add_argument("--no-handouts", action="store_true",
                         help="leave out the PDF handouts (a quicker build, for checks that need no PDFs)")
     args = parser.parse_args()
     try:
-        build(args.out, engine=args.engine, handouts=not args.no_handouts)
+        build(Paths.of(ROOT, clinic=args.clinic.resolve()), args.out, engine=args.engine,
+              handouts=not args.no_handouts)
     except InputError as err:
         print(f"build: {err}", file=sys.stderr)
         return 1

@@ -12,21 +12,23 @@ import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from sitekit.pipeline import Paths, generate
-from sitekit.problems import InputError
+from sitekit.pipeline import generate  # noqa: E402
+from sitekit.problems import InputError  # noqa: E402
+from sitekit.project import Paths  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
-    defaults = Paths()
+    defaults = Paths.of(ROOT)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--knowledge", type=Path, default=defaults.knowledge, help="the knowledge file")
     parser.add_argument("--clinic", type=Path, default=defaults.clinic, help="the clinic file")
     parser.add_argument("--docs", type=Path, default=defaults.docs, help="the Markdown pages")
     parser.add_argument("--out", type=Path, default=defaults.out, help="the project folder the generated folders go in")
     args = parser.parse_args(argv)
-    paths = Paths(knowledge=args.knowledge, clinic=args.clinic, docs=args.docs, out=args.out)
+    paths = Paths.of(ROOT, knowledge=args.knowledge, clinic=args.clinic, docs=args.docs, out=args.out)
     try:
         changed = generate(paths)
     except InputError as err:

@@ -24,9 +24,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitekit.pdf_print import MissingDependency
-from sitekit.pipeline import Paths, load_editions
+from sitekit.pipeline import load
 from sitekit.problems import InputError
-from sitekit.words import ui_for
+from sitekit.project import Paths, Project
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,9 +38,11 @@ class HandoutFailed(RuntimeError):
 HANDOUT_ERRORS = (InputError, MissingDependency, HandoutFailed)
 
 
-def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | None = None,
+def make_handouts(site: Path, project: Project | Paths | None = None, pages: list[str] | None = None,
                   strict: bool = False) -> dict[str, int]:
-    """Write site/handouts/ from the built ``site``; return each PDF's page count. ``pages``
+    """Write site/handouts/ from the built ``site`` of ``project`` (the build's, as loaded once;
+    given paths, or none for this project's own, it is loaded here); return each PDF's page
+    count. ``pages``
     (names as in the navigation, ``index`` for Home) limits it to those pages and their booklet,
     without the condition leaflets (sitekit.leaflets). A rule about looks the handouts still break
     is printed as a warning (``strict``: an error).
@@ -53,17 +55,18 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
     from sitekit.leaflets import FOLDER, Leaflets
     from sitekit.pdf_print import Printer
 
-    paths = paths or Paths()
+    if not isinstance(project, Project):
+        project = load(project or Paths.of(ROOT))
     from playwright.sync_api import Error as BrowserError
 
-    names = nav_pages(paths.site_config)
+    names = nav_pages(project.site_config)
     unknown = sorted(set(pages or []) - set(names))
     if unknown:
         raise HandoutFailed(f"no page named {', '.join(unknown)} in the navigation; the pages are: {', '.join(names)}")
     counts: dict[str, int] = {}
     warnings: list[str] = []
-    editions = load_editions(paths)
-    root = next(e for e in editions if not e.language.prefix)
+    editions = project.editions
+    root = project.root_edition
     made: list[tuple[str, Path, dict[str, bytes], dict[str, bytes]]] = []  # per language
     prefix = ""
     try:
@@ -76,7 +79,7 @@ def make_handouts(site: Path, paths: Paths | None = None, pages: list[str] | Non
                 prefix = edition.language.prefix
                 handouts = Handouts(site=site.resolve() / prefix, knowledge=edition.knowledge,
                                     clinic=edition.clinic, lang=edition.language.code, strict=strict,
-                                    site_name=ui_for(edition.language.code)["site"]["site_name"])
+                                    site_name=edition.words.ui["site"]["site_name"])
                 started.append((prefix, handouts, handouts.start(pages or names, work),
                                 [] if pages else Leaflets(handouts).start(work)))
             for prefix, handouts, jobs, leaflets in started:

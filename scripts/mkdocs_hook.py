@@ -15,15 +15,22 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from sitekit.pipeline import generate
-from sitekit.problems import InputError
+from sitekit import pipeline  # noqa: E402
+from sitekit.problems import InputError  # noqa: E402
+from sitekit.project import Paths  # noqa: E402
 
 _state: dict[str, object] = {"serving": False, "problems": None}
 
 PREVIEW_NOTE = ("Preview (make serve): the PDF handouts and the other languages' pages are made by "
                 "<code>make site</code>, so their links do not work here.")
+
+
+def generate() -> list[str]:
+    """The generation step on this project, every input read afresh: an edit to any of them shows."""
+    return pipeline.generate(Paths.of(ROOT))
 
 
 def on_startup(command: str, dirty: bool = False) -> None:

@@ -26,6 +26,7 @@ EXAMPLE_CLINIC = ROOT / "tests/fixtures/example-clinic"
 # A second clinic (US, 911, Letter paper, English only, an & and an ' in its name): the full tier
 # builds it and runs the content checks on it as on the example.
 US_CLINIC = ROOT / "tests/fixtures/us-clinic"
+REGION_SCHEMA = ROOT / "data/region.schema.json"  # what a region file is checked against
 
 
 def read_clinic(project: Path = ROOT) -> dict:
@@ -328,13 +329,10 @@ def use_clinic(project: Path, clinic: Path) -> None:
 
 def scratch_paths(project: Path):
     """Pipeline paths that read and write only inside a scratch project."""
-    from sitekit.pipeline import Paths
+    from sitekit.project import Paths
 
-    return Paths(knowledge=project / "data/knowledge.yml", clinic=project / "clinic.yml",
-                 docs=project / "docs", out=project, site_config=project / "mkdocs.yml",
-                 knowledge_schema=project / "data/knowledge.schema.json",
-                 clinic_schema=project / "data/clinic.schema.json", locales=project / "locales",
-                 regions=project / "regions")
+    # The includes (the glossary) and the region schema are not copied: the project's own are read.
+    return Paths.of(project, includes=ROOT / "includes", region_schema=ROOT / "data/region.schema.json")
 
 
 def generation_errors(project: Path) -> list[str]:

@@ -7,6 +7,7 @@ import json
 import re
 from pathlib import Path
 
+from helpers import REGION_SCHEMA
 from pypdf import PdfReader
 from sitekit import regions, yamlsource
 from sitekit.levels import ACTION_LEVELS
@@ -18,7 +19,7 @@ UK_WORDS = re.compile(r"\b(GPs?|A&E|NHS 111|111|physiotherap(?:ist|ists|y)|physi
 
 def level_actions(clinic_file: Path, regions_dir: Path, lang: str) -> dict[str, tuple[str, str | None]]:
     """Each level's action (in ``lang``) and number, from the clinic file and the region it names."""
-    region = regions.whole_region(yamlsource.load(clinic_file, clinic_file.name), regions_dir)
+    region = regions.whole_region(yamlsource.load(clinic_file, clinic_file.name), regions_dir, REGION_SCHEMA)
     out = {}
     for level in ACTION_LEVELS:
         action = region[level]["action"]

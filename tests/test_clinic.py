@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 import pytest
 import yaml
-from helpers import PAGES, ROOT, US_CLINIC, copy_inputs, edit, generation_errors, read_clinic
+from helpers import PAGES, REGION_SCHEMA, ROOT, US_CLINIC, copy_inputs, edit, generation_errors, read_clinic
 from region_checks import foreign_words, level_actions, missing_levels
 from site_fixtures import US_HANDOUT_PAGES
 from sitekit import regions, yamlsource
@@ -90,7 +90,7 @@ def _clinic_strings(folder: Path) -> set[str]:
     in every language it is given in."""
     clinic = read_clinic(folder)
     contact = clinic["contact"]
-    region = regions.whole_region(yamlsource.load(folder / "clinic.yml", "clinic.yml"))
+    region = regions.whole_region(yamlsource.load(folder / "clinic.yml", "clinic.yml"), ROOT / "regions", REGION_SCHEMA)
     values = [clinic["name"], clinic["short_name"], contact["phone"], contact["phone"].replace(" ", ""),
               contact["email"], contact["address"], contact["booking_url"], urlparse(clinic["site_url"]).netloc,
               clinic["reviewer"]["name"], clinic["footer"], clinic["legal"], contact["hours"],
@@ -137,7 +137,8 @@ def test_the_second_clinic_appears_where_it_should(us_project):
     from sitekit.escaping import tel_href
 
     site, clinic = us_project / "site", read_clinic(US_CLINIC)
-    emergency = regions.whole_region(yamlsource.load(US_CLINIC / "clinic.yml"))["emergency"]
+    us_clinic = yamlsource.load(US_CLINIC / "clinic.yml")
+    emergency = regions.whole_region(us_clinic, ROOT / "regions", REGION_SCHEMA)["emergency"]
     pages = sorted(site.glob("**/index.html"))
     assert len(pages) >= len(PAGES)
     for page in pages:
@@ -154,7 +155,8 @@ def test_the_second_clinic_appears_where_it_should(us_project):
     css = (site / "generated/clinic.css").read_text(encoding="utf-8")
     assert clinic["colors"]["primary"] in css
     help_page = (site / "when-to-get-help/index.html").read_text(encoding="utf-8")
-    number = regions.whole_region(yamlsource.load(US_CLINIC / "clinic.yml"))["emergency"]["number"]
+    us_clinic = yamlsource.load(US_CLINIC / "clinic.yml")
+    number = regions.whole_region(us_clinic, ROOT / "regions", REGION_SCHEMA)["emergency"]["number"]
     assert f'href="tel:{number}"' in help_page
     checker = (site / "symptom-checker/index.html").read_text(encoding="utf-8")
     assert f'"number":"{number}"' in checker

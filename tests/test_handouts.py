@@ -18,6 +18,7 @@ from sitekit.levels import SIGN_LEVELS
 from sitekit.paper_html import parse
 from sitekit.pipeline import Paths, load_inputs
 from sitekit.render import environment
+from sitekit.words import read
 
 PAPER_POINTS = {"A4": (595, 842), "Letter": (612, 792)}
 SIZES = {"": 12, "large/": 16}  # folder under handouts/ -> smallest type allowed, in points
@@ -32,7 +33,7 @@ WEB_ONLY = ["Which conditions fit", "See it in the table", "book online", "web b
 
 @lru_cache(maxsize=1)
 def inputs():
-    return load_inputs(Paths())
+    return load_inputs(Paths.of(ROOT))
 
 
 def clinic() -> dict:
@@ -44,7 +45,7 @@ def words() -> dict:
     """The first language's words (locales/<code>/ui.yml): the handouts' headings."""
     from sitekit.words import ui_for
 
-    return ui_for(next(iter(site_languages())))
+    return ui_for(next(iter(site_languages())), ROOT / "locales")
 
 
 def warning_title() -> str:
@@ -115,7 +116,7 @@ def diagram_words() -> str:
     """Every label drawn inside the site's SVG diagrams, run together (their type scales with them)."""
     words = ""
     for template in ("anatomy-diagram.svg.j2",):
-        svg = environment().get_template(template).render()
+        svg = environment(read(ROOT / "locales", "en")).get_template(template).render()
         words += "".join(n.text() for n in parse(svg).find_all(lambda n: n.tag == "text"))
     return words.replace(" ", "")
 
@@ -401,7 +402,7 @@ def test_handouts_keep_the_rules_on_the_other_paper_size(built_site: Path, tmp_p
     translations = [prefix for prefix in site_languages().values() if prefix]
     copy = copy_site_without_handouts(built_site, tmp_path / "site")
     with ThreadPoolExecutor(1) as worker:  # the browser tests' Playwright may hold this thread's asyncio loop
-        counts = worker.submit(make_handouts, copy, Paths(clinic=clinic_file), ["mimics", "treatments"],
+        counts = worker.submit(make_handouts, copy, Paths.of(ROOT, clinic=clinic_file), ["mimics", "treatments"],
                                strict=True).result()
     made = [f"{folder}{name}.pdf" for folder in SIZES for name in ("mimics", "treatments", "booklet")]
     assert sorted(counts) == sorted(prefix + name for prefix in ["", *translations] for name in made)

@@ -145,13 +145,19 @@ def test_a_translated_page_says_who_reviewed_it_or_that_nobody_has():
 
 
 def test_each_page_links_to_its_twin_from_where_it_is():
+    from types import SimpleNamespace
+
     from sitekit.pages import Page
-    from sitekit.pipeline import Edition
+    from sitekit.project import Edition
     from sitekit.site_config import twins
+    from sitekit.words import Words
 
     def edition(code: str, root: bool) -> Edition:
         pages = [Page("index.md", "", "", "", "", ""), Page("causes.md", "causes/", "", "", "", "")]
-        return Edition(Language(code, root), None, {"site_url": "https://e.org/" + ("" if root else f"{code}/")}, pages)
+        # Only the words of a language's name are read of its knowledge.
+        knowledge = SimpleNamespace(words=Words(code, {"site": {"language_name": code}}, "ui.yml"))
+        return Edition(Language(code, root), knowledge, {"site_url": "https://e.org/" + ("" if root else f"{code}/")},
+                       pages)
 
     en, es = edition("en", True), edition("es", False)
     causes = en.pages[1]

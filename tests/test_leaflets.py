@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from helpers import page_file, site_languages
+from helpers import ROOT, page_file, site_languages
 from pypdf import PdfReader
 from sitekit import handout_layout
 from sitekit.handouts import SIZES
@@ -20,7 +20,7 @@ from sitekit.words import ui_for
 @functools.cache
 def editions() -> dict:
     """The project's editions, one per published language, validated once for these tests."""
-    return {e.language.code: e for e in load_editions(Paths())}
+    return {e.language.code: e for e in load_editions(Paths.of(ROOT))}
 
 
 def pytest_generate_tests(metafunc):
@@ -54,7 +54,7 @@ def test_every_condition_has_a_leaflet_that_passes_the_layout_checks(built_site:
 
 def test_a_leaflet_holds_its_condition_exercises_and_warning_signs(built_site: Path, lang: str):
     edition = editions()[lang]
-    ui = ui_for(lang)
+    ui = ui_for(lang, ROOT / "locales")
     k = edition.knowledge
     for condition in k.conditions:
         text = flat(" ".join(p.extract_text() for p in PdfReader(leaflet(built_site, lang, "", condition.id)).pages))

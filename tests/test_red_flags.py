@@ -52,7 +52,7 @@ def _knowledge(lang: str) -> tuple[dict, list[str]]:
     from sitekit.render import Renderer
 
     if not _EDITIONS:
-        for e in load_editions(Paths()):
+        for e in load_editions(Paths.of(ROOT)):
             renderer = Renderer(e.knowledge, e.clinic, e.pages, e.language.code)
             _EDITIONS[e.language.code] = renderer.checker_data("symptom-checker.md")
     data = _EDITIONS[lang]

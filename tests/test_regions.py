@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from helpers import ROOT, copy_inputs, edit
+from helpers import REGION_SCHEMA, ROOT, copy_inputs, edit
 from sitekit import placeholders, regions
 from sitekit.colors import contrast
 from sitekit.escaping import escape_markdown
@@ -106,7 +106,7 @@ def test_an_unknown_placeholder_in_a_knowledge_text_is_located(tmp_path):
     copy = shutil.copytree(FIXTURE, tmp_path / "fixture")
     line = edit(copy / "knowledge.yml", "heading: Get help today", "heading: Get help from a ((nurse)) today")
     with pytest.raises(InputError) as caught:
-        load_inputs(Paths(knowledge=copy / "knowledge.yml", clinic=copy / "clinic.yml", docs=copy / "docs"))
+        load_inputs(Paths.of(ROOT, knowledge=copy / "knowledge.yml", clinic=copy / "clinic.yml", docs=copy / "docs"))
     [problem] = caught.value.problems
     assert problem.file.endswith("knowledge.yml") and problem.line == line
     assert problem.key == f"outcomes[{LEVELS.index('urgent')}].heading"
@@ -120,7 +120,7 @@ def test_a_word_the_region_lacks_is_named_where_a_page_uses_it(tmp_path):
     page.write_text(page.read_text(encoding="utf-8") + "\nCall ((urgent-line)).\n", encoding="utf-8")
     line = len(page.read_text(encoding="utf-8").splitlines())
     with pytest.raises(InputError) as caught:
-        load_inputs(Paths(knowledge=copy / "knowledge.yml", clinic=copy / "clinic.yml", docs=copy / "docs"))
+        load_inputs(Paths.of(ROOT, knowledge=copy / "knowledge.yml", clinic=copy / "clinic.yml", docs=copy / "docs"))
     [problem] = caught.value.problems
     assert (problem.file.endswith(page.name), problem.line, problem.column) == (True, line, 6)
     assert "no word for ((urgent-line)) in 'en'" in problem.message and "region: words: urgent-line" in problem.fix
@@ -153,7 +153,7 @@ def test_a_translated_emergency_number_is_named_with_file_line_and_key(tmp_path)
     from sitekit import yamlsource
     clinic = _clinic_using(tmp_path, REGION)
     with pytest.raises(InputError) as caught:
-        regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions")
+        regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions", REGION_SCHEMA)
     [problem] = caught.value.problems
     assert problem.file.endswith("regions/testland.yml")
     assert (problem.line, problem.key) == (6, "emergency.action.es")
@@ -164,7 +164,7 @@ def test_a_clinic_can_change_one_language_of_an_action_and_keep_the_others(tmp_p
     from sitekit import yamlsource
     clinic = _clinic_using(tmp_path, REGION,
                            "  emergency: {action: {es: Llame al 999 ahora.}}\n  words: {gp: {en: doctor}}\n")
-    region = regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions")
+    region = regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions", REGION_SCHEMA)
     assert region["emergency"] == {"number": "999", "action": {"en": "Call 999 now.", "es": "Llame al 999 ahora."}}
     assert region["urgent"]["number"] == "0300 123" and region["words"]["gp"] == {"en": "doctor", "es": "médico"}
 
@@ -269,7 +269,7 @@ def test_a_clinic_can_give_its_own_finder_and_a_bad_address_is_named(tmp_path):
                             "  finder: {url: https://a.example/find, label: {en: Find one, es: Buscar}}")
     region = region.replace("es: Llame al 112 ahora.", "es: Llame al 999 ahora.")
     clinic = _clinic_using(tmp_path, region, "  emergency-department: {finder: {url: https://b.example/}}\n")
-    whole = regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions")
+    whole = regions.whole_region(yamlsource.load(clinic, "clinic.yml"), tmp_path / "regions", REGION_SCHEMA)
     assert whole["emergency-department"]["finder"] == {"url": "https://b.example/",
                                                        "label": {"en": "Find one", "es": "Buscar"}}
     clinic.write_text("region:\n  use: uk\n  emergency-department: {finder: {url: http://b.example/, label: X}}\n",

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from helpers import ROOT
 from sitekit.levels import SIGN_LEVELS
 from sitekit.pipeline import Paths, load_inputs
 from sitekit.problems import InputError
@@ -27,5 +28,5 @@ def test_a_broken_copy_is_refused(tmp_path: Path):
     knowledge.write_text(knowledge.read_text(encoding="utf-8").replace("for: [l4-nerve]", "for: [l4-nerf]"),
                          encoding="utf-8")
     with pytest.raises(InputError) as caught:
-        load_inputs(Paths(knowledge=knowledge, clinic=copy / "clinic.yml", docs=copy / "docs"))
+        load_inputs(Paths.of(ROOT, knowledge=knowledge, clinic=copy / "clinic.yml", docs=copy / "docs"))
     assert ["there is no condition with the id 'l4-nerf'" in str(p) for p in caught.value.problems] == [True]

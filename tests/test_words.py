@@ -10,7 +10,9 @@ from helpers import ROOT
 from jinja2 import UndefinedError
 from sitekit.escaping import long_date
 from sitekit.render import environment
-from sitekit.words import _missing_keys, read_ui, ui_for, word_lists, words_for
+from sitekit.words import _missing_keys, read, read_ui, ui_for, word_lists, words_for
+
+LOCALES = ROOT / "locales"
 
 
 def _rating_words_in_prose(text: str) -> set[str]:
@@ -21,7 +23,7 @@ def _rating_words_in_prose(text: str) -> set[str]:
 def test_treatments_page_explains_every_rating_in_the_same_words():
     """docs/treatments.md explains each evidence rating with the word the tables use, and no other."""
     prose = _rating_words_in_prose((ROOT / "docs/treatments.md").read_text(encoding="utf-8"))
-    assert prose == set(words_for("en")["rating"].values())
+    assert prose == set(words_for("en", LOCALES)["rating"].values())
 
 
 def test_a_renamed_rating_is_seen():
@@ -46,33 +48,33 @@ def test_a_missing_word_file_is_named(tmp_path):
 
 def test_a_missing_key_is_named():
     """Another language's word file must have every English key; the missing ones are named."""
-    english = ui_for("en")
+    english = ui_for("en", LOCALES)
     partial = {**english, "checker": {**english["checker"], "text": {"seeOne": "x"}}}
     partial.pop("review")
     missing = _missing_keys(english, partial)
     assert "review" in missing and "checker > text > seeMany" in missing
     assert "checker > text > seeOne" not in missing
-    assert _missing_keys(english, ui_for("es")) == []
+    assert _missing_keys(english, ui_for("es", LOCALES)) == []
 
 
 def test_every_language_has_the_same_word_lists_and_dates():
     for lang in ("en", "es"):
-        assert {name: set(ws) for name, ws in words_for(lang).items()} == \
-            {name: set(ws) for name, ws in words_for("en").items()}
-    assert long_date("2026-11-04") == "4 November 2026"
-    assert long_date("2026-03-01", "es") == "1 de marzo de 2026"
+        assert {name: set(ws) for name, ws in words_for(lang, LOCALES).items()} == \
+            {name: set(ws) for name, ws in words_for("en", LOCALES).items()}
+    assert long_date("2026-11-04", ui_for("en", LOCALES)["date"]) == "4 November 2026"
+    assert long_date("2026-03-01", ui_for("es", LOCALES)["date"], "es") == "1 de marzo de 2026"
 
 
 def test_templates_take_their_words_from_the_language():
     """The environment of a language gives the templates its words and its dates."""
-    es = environment("es")
+    es = environment(read(LOCALES, "es"))
     assert es.globals["ui"]["checker"]["reset"] == "Borrar todas las respuestas"
     assert es.globals["words"]["kind"]["knee"] == "En la rodilla"
     assert es.filters["long_date"]("2026-11-04") == "4 de noviembre de 2026"
-    assert environment().filters["long_date"]("2026-11-04") == "4 November 2026"
+    assert environment(read(LOCALES, "en")).filters["long_date"]("2026-11-04") == "4 November 2026"
 
 
 def test_a_word_a_template_lacks_is_named_with_its_file():
-    env = environment("es")
+    env = environment(read(LOCALES, "es"))
     with pytest.raises(UndefinedError, match=r"locales/es/ui\.yml > checker > no_such_word: no such word"):
         env.from_string("{{ ui.checker.no_such_word }}").render()

@@ -36,7 +36,7 @@ def fixture_inputs() -> tuple[Any, dict[str, Any]]:
     (schema, references, sections in tests/fixtures/widgets/docs, images, active content)."""
     from sitekit.pipeline import Paths, load_inputs
 
-    return load_inputs(Paths(knowledge=FIXTURE / "knowledge.yml", clinic=FIXTURE / "clinic.yml",
+    return load_inputs(Paths.of(ROOT, knowledge=FIXTURE / "knowledge.yml", clinic=FIXTURE / "clinic.yml",
                              docs=FIXTURE / "docs"))
 
 

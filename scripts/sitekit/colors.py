@@ -1,5 +1,10 @@
-"""Colour arithmetic for brand colours: WCAG contrast, and the nearest colour that passes."""
+"""Colour arithmetic for brand colours (WCAG contrast, and the nearest colour that passes), and
+the colours the generated stylesheet sets: the clinic's and the urgency levels'."""
 from __future__ import annotations
+
+from typing import Any
+
+from .levels import LEVEL_LIST
 
 
 def _channel(value: int) -> float:
@@ -33,7 +38,8 @@ def contrast(a: str, b: str) -> float:
 
 def mix(a: str, b: str, share_of_b: float) -> str:
     ra, rb = rgb(a), rgb(b)
-    return to_hex(tuple(x + (y - x) * share_of_b for x, y in zip(ra, rb, strict=True)))
+    r, g, b_ = (x + (y - x) * share_of_b for x, y in zip(ra, rb, strict=True))
+    return to_hex((r, g, b_))
 
 
 def nearest_passing(colour: str, against: str, ratio: float = 4.5) -> str:
@@ -48,3 +54,22 @@ def nearest_passing(colour: str, against: str, ratio: float = 4.5) -> str:
         if contrast(candidate, against) >= ratio:
             return candidate
     return target
+
+
+def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
+    """The clinic's colours and the shades worked out from them (lighter, darker, for the dark scheme)."""
+    primary, accent = clinic["colors"]["primary"], clinic["colors"]["accent"]
+    dark_bg = "#1e2129"  # Material's slate background
+    return {
+        "primary": primary, "accent": accent,
+        "primary_light": mix(primary, "#ffffff", 0.2),
+        "primary_dark": mix(primary, "#000000", 0.2),
+        "primary_on_dark": nearest_passing(primary, dark_bg, 7.0),  # room for tinted cells
+        "accent_on_dark": nearest_passing(accent, dark_bg, 7.0),
+    }
+
+
+def level_colours() -> list[dict[str, Any]]:
+    """The levels that have colours of their own, with them (light and dark scheme), for the
+    generated stylesheet."""
+    return [{"id": lv.id, "light": lv.light, "dark": lv.dark} for lv in LEVEL_LIST if lv.light]

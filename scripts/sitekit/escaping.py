@@ -13,8 +13,6 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .words import ui_for
-
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|])")  # characters Markdown takes a backslash before
 _MD_ENTITY = {"~": "&#126;", "^": "&#94;"}  # special to extensions; no backslash escape
 # A colon is special to extensions too (a definition list's ": " at the start of a line, an
@@ -76,20 +74,20 @@ def site_name(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-def long_date(iso: str, lang: str = "en") -> str:
-    """A date as readers of a language write it (its word file's ``date``); ``lang`` may be a
-    language tag, whose country may write it its own way (``date: by_country:``).
+def long_date(iso: str, date_words: dict[str, Any], tag: str = "") -> str:
+    """A date as readers of a language write it (``date_words``: its word file's ``date``); the
+    country of the language tag ``tag`` may write it its own way (``date: by_country:``).
 
-    >>> long_date("2026-11-04"), long_date("2026-11-04", "es"), long_date("2026-11-24", "en-US")
-    ('4 November 2026', '4 de noviembre de 2026', 'November 24, 2026')
-    >>> long_date("2026-11-24", "en-GB"), long_date("2026-11-24", "es-US")
-    ('24 November 2026', '24 de noviembre de 2026')
+    >>> en = {"format": "{day} {month} {year}", "by_country": {"US": "{month} {day}, {year}"},
+    ...       "months": ["January", "February", "March", "April", "May", "June", "July", "August",
+    ...                  "September", "October", "November", "December"]}
+    >>> long_date("2026-11-04", en), long_date("2026-11-24", en, "en-US"), long_date("2026-11-24", en, "en-GB")
+    ('4 November 2026', 'November 24, 2026', '24 November 2026')
     """
     day = dt.date.fromisoformat(iso)
-    code, _, country = lang.partition("-")
-    words = ui_for(code)["date"]
-    form = (words.get("by_country") or {}).get(country, words["format"])
-    return form.format(day=day.day, month=words["months"][day.month - 1], year=day.year)
+    country = tag.partition("-")[2]
+    form = (date_words.get("by_country") or {}).get(country, date_words["format"])
+    return str(form.format(day=day.day, month=date_words["months"][day.month - 1], year=day.year))
 
 
 def fill(text: str, escape: Callable[[str], Any], **values: Any) -> Markup:
@@ -141,10 +139,9 @@ def report_href(email: str, subject: str, body: str) -> str:
     return f"{mailto_href(email)}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
 
-def page_report_href(email: str, lang: str, title: str, url: str, reviewed: str) -> str:
+def page_report_href(email: str, words: dict[str, Any], title: str, url: str, reviewed: str) -> str:
     """The "report a problem with this page" link of a page or handout: the page's title, address
-    and review date filled in, in the words of its language (page_review in ui.yml)."""
-    words = ui_for(lang)["page_review"]
+    and review date filled in, in the words of its language (``words``: page_review in ui.yml)."""
     body = words["report_body"].replace("{url}", url).replace("{reviewed}", reviewed)
     return report_href(email, words["report_subject"].replace("{title}", title), body)
 

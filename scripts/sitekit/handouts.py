@@ -28,7 +28,7 @@ from urllib.parse import urljoin
 
 from markupsafe import Markup
 
-from . import enrich, handout_layout, pdf_meta, regions, yamlsource
+from . import handout_layout, pdf_meta, regions
 from .addresses import page_url
 from .escaping import page_report_href
 from .levels import LEVELS
@@ -36,7 +36,6 @@ from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
 from .render import environment
-from .words import ui_for
 
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
 T = TypeVar("T")
@@ -104,10 +103,13 @@ class SitePage:
         return found.group(0) if found else ""
 
 
-def nav_pages(config: Path) -> list[str]:
-    """Names of the pages in the nav of an MkDocs config, in order, sections flattened: each local
-    ``.md`` file without its ending (``index`` for index.md); links to other sites are left out."""
-    data = yamlsource.load(config, config.name).data
+def nav_pages(config: dict[str, Any]) -> list[str]:
+    """Names of the pages in the nav of an MkDocs config (as data), in order (``index`` for index.md).
+
+    >>> nav_pages({"nav": [{"Home": "index.md"}, {"More": [{"Anatomy": "anatomy.md"}, "https://x.org/a.md"]}]})
+    ['index', 'anatomy']
+    """
+    data = config
     names: list[str] = []
 
     def walk(items: Any) -> None:
@@ -254,7 +256,8 @@ class Handouts:
     run: Callable[..., Any] = field(default=_here, repr=False)  # Workers.run once printing started
 
     def __post_init__(self) -> None:
-        self.env = environment(self.lang, regions.words_in(self.clinic["region"]), self.clinic["language"])
+        self.words = self.knowledge.words  # the handouts' language's, with the region's service words
+        self.env = environment(self.words, self.clinic["language"])
         self.site_url = self.clinic["site_url"].rstrip("/") + "/"
         # The clinic's own tag (en-GB) when the handouts are in its language, else the language's.
         clinic_lang = self.clinic["language"]
@@ -262,7 +265,7 @@ class Handouts:
 
     # ---------------------------------------------------------------- markup
     def _context(self) -> dict[str, Any]:
-        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        actions = {level: info["action"] for level, info in regions.levels(self.clinic, self.words).items()}
         return {"clinic": self.clinic, "k": self.knowledge, "site_name": self.site_name,
                 "help_url": urljoin(self.site_url, page_url("when-to-get-help.md")), "actions": actions,
                 "language": self.language}
@@ -277,13 +280,13 @@ class Handouts:
             page=page, content=Markup(content), questionnaire=questionnaire,
             warning_box=not booklet and not questionnaire and not page.has_warning_signs,
             help=Markup("" if booklet else page.help),
-            qr=qr_svg(page.url, ui_for(self.lang)["handout"]["qr_label"].format(url=page.url)),
+            qr=qr_svg(page.url, self.words.ui["handout"]["qr_label"].format(url=page.url)),
             report=self._report_link(page), **self._context()))
 
     def _report_link(self, page: SitePage) -> Markup:
         """The clinic's e-mail address as a link that reports a problem with this handout."""
         email = self.clinic["contact"]["email"]
-        href = page_report_href(email, self.lang, page.title, page.url, self.clinic["last_reviewed"])
+        href = page_report_href(email, self.words.ui["page_review"], page.title, page.url, self.clinic["last_reviewed"])
         return Markup('<a href="{}">{}</a>').format(href, email)
 
     def document(self, title: str, size: PrintSize, pages: list[SitePage],

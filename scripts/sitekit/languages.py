@@ -11,6 +11,7 @@ The clinic's first language is published at the site root; each other one under 
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,6 @@ from . import active_content, yamlsource
 from .levels import ACTION_LEVELS
 from .problems import InputError, Problem
 
-ROOT = Path(__file__).resolve().parents[2]
-LOCALES = ROOT / "locales"
 SOURCE = "en"  # the language of data/knowledge.yml, docs/ and includes/glossary.md
 
 # list in knowledge.yml -> (the field that names an item, its reader-visible text fields).
@@ -42,6 +41,7 @@ TEXT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 LIST_FIELDS = ("steps",)  # lists of texts (an exercise's steps): a language gives the same number
 Key = tuple[str, ...]
+Label = Callable[[Path], str]  # how messages name a file (Paths.label: from the project folder)
 
 
 @dataclass(frozen=True)
@@ -139,17 +139,17 @@ def _put(knowledge: dict[str, Any], key: Key, text: str) -> None:
         item[name] = text
 
 
-def _label(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix() if path.is_relative_to(ROOT) else str(path)
-
-
-def knowledge_in(code: str, knowledge: dict[str, Any], locales: Path = LOCALES) -> dict[str, Any]:
-    """The knowledge file's data with every text in the language ``code``; raises one InputError
-    naming each text the language's knowledge.yml lacks (file, line, list, id and field)."""
-    if code == SOURCE:
+def knowledge_in(code: str, knowledge: dict[str, Any], locales: Path | None = None,
+                 label: Label = str) -> dict[str, Any]:
+    """The knowledge file's data with every text in the language ``code`` (from its knowledge.yml
+    in ``locales``; the source language's is the data itself); raises one InputError naming each
+    text the language's knowledge.yml lacks (file, line, list, id and field)."""
+    if code == SOURCE or locales is None:
+        if code != SOURCE:
+            raise ValueError(f"knowledge_in: the texts of '{code}' need the locales folder")
         return knowledge
     path = locales / code / "knowledge.yml"
-    source = yamlsource.load(path, _label(path))
+    source = yamlsource.load(path, label(path))
     problems = list(active_content.check_source(source))
     out = copy.deepcopy(knowledge)
     for key, english in english_texts(knowledge).items():
@@ -170,11 +170,11 @@ def _keys(data: Any, key: Key = ()) -> set[Key]:
     return {key}
 
 
-def ui_problems(code: str, locales: Path = LOCALES) -> list[Problem]:
+def ui_problems(code: str, locales: Path, label: Label = str) -> list[Problem]:
     """Each fixed word of the English ui.yml that the language's ui.yml lacks."""
-    english = yamlsource.load(locales / SOURCE / "ui.yml", _label(locales / SOURCE / "ui.yml")).data
+    english = yamlsource.load(locales / SOURCE / "ui.yml", label(locales / SOURCE / "ui.yml")).data
     path = locales / code / "ui.yml"
-    source = yamlsource.load(path, _label(path))
+    source = yamlsource.load(path, label(path))
     problems = list(active_content.check_source(source))
     for key in sorted(_keys(english) - _keys(source.data)):
         problems.append(source.problem(key, "has no text in this language",
@@ -182,20 +182,21 @@ def ui_problems(code: str, locales: Path = LOCALES) -> list[Problem]:
     return problems
 
 
-def page_problems(folder: Path, docs: Path) -> list[Problem]:
+def page_problems(folder: Path, docs: Path, label: Label = str) -> list[Problem]:
     """Each English page of ``docs`` that ``folder`` has no translation of."""
-    return [Problem(_label(folder / english.name), 1, 1, "", "this page is missing",
-                    f"Translate docs/{english.name} into {_label(folder)}/ (same file name)")
+    return [Problem(label(folder / english.name), 1, 1, "", "this page is missing",
+                    f"Translate docs/{english.name} into {label(folder)}/ (same file name)")
             for english in sorted(docs.glob("*.md")) if not (folder / english.name).is_file()]
 
 
-def check(language: Language, docs: Path, locales: Path = LOCALES) -> list[Problem]:
+def check(language: Language, docs: Path, locales: Path, label: Label = str) -> list[Problem]:
     """Every problem with a published language's fixed words and pages (the knowledge texts:
     see knowledge_in)."""
     if language.code == SOURCE or not (locales / language.code / "ui.yml").is_file():
         return []  # no folder at all: clinic_problems names the line in the clinic file
     try:
-        return ui_problems(language.code, locales) + page_problems(language.pages(docs, locales), docs)
+        return (ui_problems(language.code, locales, label)
+                + page_problems(language.pages(docs, locales), docs, label))
     except InputError as err:
         return err.problems
 
@@ -216,7 +217,7 @@ def localized(clinic: dict[str, Any]) -> list[Key]:
             *(("region", "words", word) for word in region.get("words") or {})]
 
 
-def clinic_problems(source: yamlsource.Source, locales: Path = LOCALES) -> list[Problem]:
+def clinic_problems(source: yamlsource.Source, locales: Path) -> list[Problem]:
     """Each published language that has no words, and each per-language clinic text that a
     published language lacks or that names a language the clinic does not publish (a clinic
     file that already passed its schema)."""

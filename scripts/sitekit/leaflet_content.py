@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import enrich, figures
+from . import comparisons, figures
 from .model import Condition, Knowledge, Symptom
 
 SCIATICA = "l5-s1-radiculopathy"  # the condition every other one is told apart from, when it exists
@@ -16,7 +16,7 @@ def partner_of(k: Knowledge, condition: Condition) -> Condition | None:
     """Classic sciatica, or for sciatica itself the condition most like it."""
     if any(c.id == SCIATICA for c in k.conditions) and condition.id != SCIATICA:
         return k.condition(SCIATICA)
-    return enrich.closest_condition(k, condition)
+    return comparisons.closest_condition(k, condition)
 
 
 def typical_only(k: Knowledge, first: Condition, second: Condition) -> list[Symptom]:

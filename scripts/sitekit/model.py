@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .words import KIND_ORDER
+from .words import Words
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,7 @@ class Condition:
     name: str  # the medical name, shown second
     plain_name: str  # the reader's words, shown first
     short_name: str
-    kind: str  # one of KIND_ORDER (words: locales/<lang>/ui.yml kinds)
+    kind: str  # one of Knowledge.kind_order (words: locales/<lang>/ui.yml kinds)
     section: str
     summary: str
     helps: str
@@ -186,8 +186,10 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Knowledge:
-    """The whole knowledge file, with the lookups the templates need."""
+    """The whole knowledge file in one language, with the lookups the templates need and the
+    language's words (its word file: the words for the file's values, and every fixed word)."""
 
+    words: Words
     matching: Matching
     outcomes: list[Outcome]
     outcome_rules: list[OutcomeRule]
@@ -199,6 +201,8 @@ class Knowledge:
     sources: list[Source]
     self_care_advice: list[SelfCareAdvice] = field(default_factory=list)
     exercises: list[Exercise] = field(default_factory=list)
+    kind_order: tuple[str, ...] = ()  # the kinds of condition in the order pages list them (ui.yml kinds)
+    sign_group_order: tuple[str, ...] = ()  # the groups of warning signs, in order (ui.yml sign_groups)
 
     def exercises_for(self, condition_id: str) -> list[Exercise]:
         return [e for e in self.exercises if condition_id in e.for_]
@@ -209,7 +213,7 @@ class Knowledge:
     @property
     def conditions_in_order(self) -> list[Condition]:
         """Grouped by kind (nerve root, knee, elsewhere), each in file order."""
-        return [c for kind in KIND_ORDER for c in self.conditions if c.kind == kind]
+        return [c for kind in self.kind_order for c in self.conditions if c.kind == kind]
 
     @property
     def scoring(self) -> dict[str, float]:
@@ -242,8 +246,11 @@ class Knowledge:
                 if symptom_id in c.features and c.features[symptom_id].fit == fit]
 
 
-def build(data: dict[str, Any]) -> Knowledge:
-    """Turn validated plain data into the model."""
+def build(data: dict[str, Any], words: Words, kind_order: tuple[str, ...],
+          sign_group_order: tuple[str, ...]) -> Knowledge:
+    """Turn validated plain data into the model, in the language of ``words``; ``kind_order`` and
+    ``sign_group_order``: the kinds of condition and the groups of warning signs in the order
+    pages list them (the source language's word file gives it, the same in every language)."""
     symptoms = [Symptom(s["id"], s["label"], s["group"], s.get("description"))
                 for s in data["symptoms"]]
     groups = [Group(g["id"], g["question"], [s for s in symptoms if s.group == g["id"]])
@@ -265,9 +272,9 @@ def build(data: dict[str, Any]) -> Knowledge:
     m = data["matching"]
     matching = Matching(dict(m["weights"]), m["min_typical"], m["min_share"])
     outcomes = [Outcome(o["level"], o["heading"], o["advice"], list(o["sources"])) for o in data["outcomes"]]
-    rules = [OutcomeRule(r["id"], r["level"], *next(iter(r["when"].items())), r["why"], list(r["sources"]),
+    rules = [OutcomeRule(r["id"], r["level"], mode, list(ids), r["why"], list(r["sources"]),
                          bool(r.get("hides_conditions")))
-             for r in data["outcome_rules"]]
+             for r in data["outcome_rules"] for mode, ids in [next(iter(r["when"].items()))]]
     sources = [Source(s["id"], s["title"], s["publisher"], s["url"], s.get("year"), s.get("note"),
                       s.get("short_name"))
                for s in data["sources"]]
@@ -278,5 +285,5 @@ def build(data: dict[str, Any]) -> Knowledge:
                           list(e["steps"]), e["dose"], e["feel"], e["when_to_stop"], e["before_you_start"],
                           dict(e["figure"]["start"]), dict(e["figure"]["end"]))
                  for e in data.get("exercises") or []]
-    return Knowledge(matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources,
-                     self_care, exercises)
+    return Knowledge(words, matching, outcomes, rules, groups, symptoms, conditions, treatments, signs, sources,
+                     self_care, exercises, kind_order, sign_group_order)

@@ -10,16 +10,15 @@ that number (a translated 999 that became 112 is named with its file, line and k
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import active_content, schema_check, yamlsource
 from .levels import ACTION_LEVELS
 from .problems import InputError, Problem
+from .words import Words
 
-ROOT = Path(__file__).resolve().parents[2]
-REGIONS = ROOT / "regions"
-SCHEMA = ROOT / "data/region.schema.json"
 # The names of services a page or text may use as ((name)): the one list of them (the schemas
 # list the same keys, for editors; a test keeps them together).
 WORDS: dict[str, str] = {
@@ -32,13 +31,6 @@ WORDS: dict[str, str] = {
     "pharmacist": "pharmacist",
     "phone-on": "the word before a phone number in 'Call the clinic on 0100 000 0000' (on, at)",
 }
-
-
-def _label(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def _merge(base: Any, override: Any) -> Any:
@@ -60,9 +52,11 @@ def _digits(text: str) -> str:
     return re.sub(r"[\s()-]", "", text)
 
 
-def whole_region(clinic: yamlsource.Source, regions: Path = REGIONS, schema: Path = SCHEMA) -> dict[str, Any]:
-    """The clinic's whole region (the region file it names, with clinic.yml's values over it), for
-    a clinic file that passed its schema; raises one InputError naming every problem."""
+def whole_region(clinic: yamlsource.Source, regions: Path, schema: Path,
+                 label: Callable[[Path], str] = str) -> dict[str, Any]:
+    """The clinic's whole region (the region file it names in the folder ``regions``, with
+    clinic.yml's values over it), for a clinic file that passed its schema; raises one InputError
+    naming every problem (``label``: how messages name a file)."""
     own = clinic.data["region"]
     base: dict[str, Any] = {}
     base_source = None
@@ -73,7 +67,7 @@ def whole_region(clinic: yamlsource.Source, regions: Path = REGIONS, schema: Pat
             raise InputError([clinic.problem(("region", "use"), f"there is no region '{own['use']}' in regions/",
                                              f"Use one of: {names}; or copy regions/uk.yml to "
                                              f"regions/{own['use']}.yml and edit it")])
-        base_source = yamlsource.load(path, _label(path))
+        base_source = yamlsource.load(path, label(path))
         found = schema_check.check(base_source, schema) + active_content.check_source(base_source)
         if found:
             raise InputError(found)
@@ -130,3 +124,18 @@ def _numbers_in_actions(region: dict[str, Any], clinic: yamlsource.Source,
 def words_in(region: dict[str, Any]) -> dict[str, str]:
     """A region's words in one language (the region as clinic_in gives it: texts, not maps)."""
     return {name: text for name, text in (region.get("words") or {}).items() if isinstance(text, str)}
+
+
+def levels(clinic: dict[str, Any], words: Words) -> dict[str, dict[str, Any]]:
+    """Each level a reader is sent somewhere (levels.ACTION_LEVELS, most serious first) with its
+    word (in the language of ``words``) and the clinic region's action, number and finder (label,
+    and url where the region has one service finder), each None where it has none."""
+    region = clinic["region"]
+    title = words.lists["level"]
+    return {level: {"title": title[level], "action": region[level]["action"], "number": region[level].get("number"),
+                    "finder": _finder(region[level].get("finder"))}
+            for level in ACTION_LEVELS}
+
+
+def _finder(finder: dict[str, Any] | None) -> dict[str, Any] | None:
+    return {"label": finder["label"], "url": finder.get("url")} if finder else None

@@ -1,5 +1,6 @@
 """Render the model and the clinic file into the generated snippets (Markdown, HTML, JSON) and
-the generated site config. The data comes worked out from enrich; the markup is in templates/;
+the generated site config. The data comes worked out from the model (comparisons, regions,
+checker_data, colors); the markup is in templates/;
 each text is escaped once, by the template's context (escaping)."""
 from __future__ import annotations
 
@@ -12,15 +13,16 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_con
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
-from . import checker_report, enrich, figures, regions
+from . import checker_report, colors, comparisons, figures, regions
 from .addresses import href, source_link
+from .checker_data import checker_data, checker_outcomes
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
 from .leaflet_content import leaflet_context
 from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .words import KIND_ORDER, SIGN_GROUP_ORDER, ui_file, ui_for, ui_in, word_lists, words_for
+from .words import Words
 
 TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
@@ -33,10 +35,9 @@ PAGE_WIDGETS = ("checker", "packet", "compare-two")
 REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 COMPARE_PAGE = "mimics.md"  # the page where a reader compares two problems (widgets/compare-two)
 SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
-SITE_CSS = Path(__file__).parents[2] / "docs/stylesheets/site.css"
 
 
-def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
+def site_stylesheet(base: Path, widgets: Path = WIDGETS) -> bytes:
     """The one site stylesheet (docs/generated/site.css): each visible widget's style, widget by
     widget, then the base (docs/stylesheets/site.css), whose Paper section's print rules come last
     so that they win on paper. The per-page widgets' styles are not in it.
@@ -59,12 +60,12 @@ def site_stylesheet(base: Path = SITE_CSS, widgets: Path = WIDGETS) -> bytes:
     return b"".join(parts) + b"/* The site: docs/stylesheets/site.css */\n" + base.read_bytes()
 
 
-def widget_assets() -> dict[str, bytes]:
+def widget_assets(docs: Path) -> dict[str, bytes]:
     """The site stylesheet (docs/generated/site.css, see site_stylesheet), each per-page widget's
     style and every widget's script, as the generated files MkDocs serves
     (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a per-page widget's on the
     pages that name it in their front matter, overrides/partials/page-review.html the review date's."""
-    return {"docs/generated/site.css": site_stylesheet(),
+    return {"docs/generated/site.css": site_stylesheet(docs / "stylesheets/site.css"),
             **{f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
                for path in sorted(WIDGETS.glob("*/*")) if ".test." not in path.name
                and (path.suffix == ".js" or (path.suffix == ".css" and path.parent.name in PAGE_WIDGETS))}}
@@ -98,25 +99,25 @@ def _fill(context: EvalContext, text: str, **values: Any) -> Markup:
     return fill(text, escape if context.autoescape else markdown_text, **values)
 
 
-def environment(lang: str = "en", service_words: dict[str, str] | None = None, tag: str | None = None) -> Environment:
+def environment(words: Words, tag: str | None = None) -> Environment:
     """Jinja2 set-up for one language: HTML and SVG templates autoescape; Markdown templates escape
     each value with |md (as do HTML templates inside an element whose content Markdown reads:
-    markdown="span"). Every word a template shows comes from the language's word file: ``ui``
-    (all of locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the
-    ``fill`` filter for a text with {placeholders}, and ``long_date`` in the language's form (or
-    its country's: ``tag``, the clinic's language tag, e.g. en-US). ``service_words``: the clinic
-    region's words in the language, put into the word file's ((placeholders))."""
+    markdown="span"). Every word a template shows comes from the language's word file
+    (``words``, with the clinic region's service words put in): ``ui`` (all of
+    locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the ``fill``
+    filter for a text with {placeholders}, and ``long_date`` in the language's form (or its
+    country's: ``tag``, the clinic's language tag, e.g. en-US)."""
+    lang = words.lang
     folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
     env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
-    env.filters["long_date"] = lambda iso: long_date(iso, tag or lang)
+    env.filters["long_date"] = lambda iso: long_date(iso, words.ui["date"], tag or lang)
     env.filters["site_name"] = site_name
-    ui = ui_for(lang) if service_words is None else ui_in(lang, service_words)
-    words = word_lists(ui, ui_file(lang))
-    env.globals["ui"] = _Words(ui, f"locales/{lang}/ui.yml")
-    env.globals["words"] = {**words, "kind": {kind: w["heading"] for kind, w in words["kind"].items()}}
+    lists = words.lists
+    env.globals["ui"] = _Words(words.ui, f"locales/{lang}/ui.yml")
+    env.globals["words"] = {**lists, "kind": {kind: w["heading"] for kind, w in lists["kind"].items()}}
     # Words that stay in the knowledge file's language (English) on a page in another language:
     # a source's title and publisher. They are marked with lang (WCAG 3.1.2, Language of Parts)
     # so that a screen reader says them in English: ``english`` is the attribute for an HTML
@@ -134,14 +135,18 @@ class Renderer:
     """Renders every generated file; each method returns the text of one file."""
 
     def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None,
-                 lang: str = "en", checker_tests: checker_report.CheckerTests | None = None):
+                 lang: str | None = None, checker_tests: checker_report.CheckerTests | None = None):
+        """``knowledge`` in one language (its words with it); ``lang``, when given, must be that language."""
+        if lang is not None and lang != knowledge.words.lang:
+            raise ValueError(f"Renderer: the knowledge is in '{knowledge.words.lang}', not '{lang}'")
         self.k = knowledge
+        self.words = knowledge.words
         self.checker_tests = checker_tests
         self.clinic = clinic
         self.pages = pages or []
-        self.lang = lang
-        self.env = environment(lang, regions.words_in(clinic["region"]), clinic["language"])
-        self.sign_groups = {g: words_for(lang)["sign_group"][g] for g in SIGN_GROUP_ORDER}
+        self.lang = knowledge.words.lang
+        self.env = environment(self.words, clinic["language"])
+        self.sign_groups = {g: self.words.lists["sign_group"][g] for g in knowledge.sign_group_order}
 
     def _render(self, template: str, page: str, **context: Any) -> str:
         def md_link(text: str, to_page: str, anchor: str = "") -> Markup:
@@ -160,15 +165,15 @@ class Renderer:
 
     def render_outputs(self) -> dict[str, str]:
         """Every generated file but the site config, keyed by its path in the project."""
-        colours = enrich.brand_colours(self.clinic)
+        colours = colors.brand_colours(self.clinic)
         return {**{f"generated/{k}": v for k, v in self.render_snippets().items()},
                 "docs/generated/clinic.css": self._render("clinic.css.j2", "", colors=colours,
-                                                          levels=enrich.level_colours()),
+                                                          levels=colors.level_colours()),
                 "docs/generated/anatomy-diagram.svg": self._render("anatomy-diagram.svg.j2", "")}
 
     def render_glance(self, page: str) -> str:
         """The Home page's short list of the conditions, grouped by kind, with their key signs."""
-        return self._render("comparison-glance.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang))
+        return self._render("comparison-glance.html.j2", page, kinds=comparisons.conditions_by_kind(self.k, self.words))
 
     def render_condition_box(self, condition) -> str:
         """A condition's key facts under its section, with a link to compare it with another."""
@@ -179,8 +184,8 @@ class Renderer:
         first the first problem on the page and the one most like it."""
         on_page = [c for c in self.k.conditions_in_order if c.page == page] or self.k.conditions_in_order
         first = on_page[0]
-        second = enrich.closest_condition(self.k, first) or next(c for c in self.k.conditions_in_order if c != first)
-        return self._render("compare-two.html.j2", page, kinds=enrich.conditions_by_kind(self.k, self.lang),
+        second = comparisons.closest_condition(self.k, first) or next(c for c in self.k.conditions_in_order if c != first)
+        return self._render("compare-two.html.j2", page, kinds=comparisons.conditions_by_kind(self.k, self.words),
                             first=first, second=second)
 
     def render_snippets(self) -> dict[str, str]:
@@ -195,14 +200,14 @@ class Renderer:
             "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
             "sections/leaflets.html": self._render(
                 "leaflet-list.html.j2", "leaflets.md",
-                kinds=[(words_for(self.lang)["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
-                                                                         if c.kind == kind])
-                       for kind in KIND_ORDER if any(c.kind == kind for c in self.k.conditions)]),
+                kinds=[(self.words.lists["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
+                                                                     if c.kind == kind])
+                       for kind in self.k.kind_order if any(c.kind == kind for c in self.k.conditions)]),
             "sections/packet.html": self.render_packet("leaflets.md"),
             "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
                                                   drawings=self.exercise_drawings()),
             "warning-signs/box.html": self._render("warning-box.html.j2", "index.md",
-                                                   levels=enrich.levels(self.clinic, self.lang)),
+                                                   levels=regions.levels(self.clinic, self.words)),
             "sources.html": self._render("sources.html.j2", "about.md"),
             "review.html": self._render("review.html.j2", "about.md"),
             "help.md": self._render("help.md.j2", ""),
@@ -212,7 +217,7 @@ class Renderer:
         # The report is made for the page that shows it, from the stories the load step read.
         if self.checker_tests and any(p.file == REPORT_PAGE for p in self.pages):
             out["checker-report.html"] = self.render_checker_report(checker_page)
-        levels = enrich.levels(self.clinic, self.lang)
+        levels = regions.levels(self.clinic, self.words)
         for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
                 "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
@@ -226,7 +231,7 @@ class Renderer:
         leaflets = {c.id: Markup(self._render("leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
                                               **leaflet_context(self.k, c)))
                     for c in self.k.conditions}
-        actions = {level: info["action"] for level, info in enrich.levels(self.clinic, self.lang).items()}
+        actions = {level: info["action"] for level, info in regions.levels(self.clinic, self.words).items()}
         # The warning signs, for the packet's paper only: without the data-level mark by which the
         # handout step knows a page that shows them itself (this page's handout adds its own).
         warning = Markup(self._render("handout-warning.html.j2", page, actions=actions).replace(
@@ -262,8 +267,8 @@ class Renderer:
                 "other_signs": [s for s in self.k.symptoms if s not in nerve and rated(s, other_kinds)]}
 
     def checker_data(self, page: str) -> dict[str, Any]:
-        """The data the symptom checker's script reads (see enrich.checker_data)."""
-        return enrich.checker_data(self.k, self.clinic, page, self.lang)
+        """The data the symptom checker's script reads (see checker_data)."""
+        return checker_data(self.k, self.clinic, page, self.words)
 
     def checker_context(self, page: str) -> dict[str, Any]:
         """What the checker's template shows: its data as JSON, the questions, the warning signs by
@@ -275,6 +280,6 @@ class Renderer:
                         "symptoms": [{"id": s.id, "label": s.label, "description": s.description}
                                      for s in g.symptoms]} for g in self.k.groups],
             "sign_groups": [{"id": g, "legend": self.sign_groups[g], "signs": self.k.signs_in(g)} for g in groups],
-            "outcomes": enrich.checker_outcomes(self.k, self.clinic, self.lang),
+            "outcomes": checker_outcomes(self.k, self.clinic, self.words),
             "fallback_html": self._render("symptom-table.html.j2", page),
         }

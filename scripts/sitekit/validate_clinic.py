@@ -23,6 +23,7 @@ def check(source: Source, clinic_dir: Path, treatment_ids: list[str] | None) -> 
         except ImageProblem as err:
             problems.append(source.problem((key,), str(err), err.fix))
     for i, offer in enumerate(data["offers"] if treatment_ids is not None else []):
+        assert treatment_ids is not None
         if offer not in treatment_ids:
             close = difflib.get_close_matches(offer, treatment_ids, n=1)
             fix = f"Did you mean '{close[0]}'?" if close else "Use a treatment id from data/knowledge.yml."

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -22,6 +21,7 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
     data = source.data
     problems = [*_duplicates(source), *_shared_ids(source, docs_dir)]
     ids = {name: [item["id"] for item in data[name]] for name in _KINDS}
+    anchors: dict[Path, set[str]] = {}  # many conditions point into one page: each is read once per check
     for i, symptom in enumerate(data["symptoms"]):
         problems += _refs(source, ("symptoms", i, "group"), [symptom["group"]], ids["groups"], "group")
     for i, condition in enumerate(data["conditions"]):
@@ -31,7 +31,7 @@ def check(source: Source, docs_dir: Path) -> list[Problem]:
         for symptom_id in condition["features"]:
             problems += _refs(source, ("conditions", i, "features", symptom_id), [symptom_id],
                               ids["symptoms"], "symptom")
-        problems += _section(source, ("conditions", i, "section"), condition["section"], docs_dir)
+        problems += _section(source, ("conditions", i, "section"), condition["section"], docs_dir, anchors)
         problems += _sets_apart(source, i, condition, ids["symptoms"])
     for i, treatment in enumerate(data["treatments"]):
         problems += _refs(source, ("treatments", i, "for"), treatment["for"], ids["conditions"], "condition")
@@ -213,7 +213,8 @@ def _refs(source: Source, path: tuple, refs: list[str], known: list[str], kind: 
     return problems
 
 
-def _section(source: Source, path: tuple, section: str, docs_dir: Path) -> list[Problem]:
+def _section(source: Source, path: tuple, section: str, docs_dir: Path,
+             read: dict[Path, set[str]]) -> list[Problem]:
     page, anchor = section.split("#", 1)
     page_path = docs_dir / page
     if not page_path.is_file():
@@ -221,23 +222,15 @@ def _section(source: Source, path: tuple, section: str, docs_dir: Path) -> list[
         close = difflib.get_close_matches(page, pages, n=1)
         fix = f"Did you mean '{close[0]}'?" if close else "Name a page in docs/."
         return [source.problem(path, f"the page '{page}' does not exist in {docs_dir}", fix)]
-    anchors = _page_anchors(page_path)
+    if page_path not in read:
+        read[page_path] = heading_anchors(page_path.read_text(encoding="utf-8"))
+    anchors = read[page_path]
     if anchor in anchors:
         return []
     close = difflib.get_close_matches(anchor, sorted(anchors), n=1)
     fix = (f"Did you mean '{page}#{close[0]}'?" if close
            else f"Add a heading such as '## Title {{#{anchor}}}' to {page}.")
     return [source.problem(path, f"{page} has no section '#{anchor}'", fix)]
-
-
-def _page_anchors(page: Path) -> set[str]:
-    # Many conditions point into one page: read and parse each page once per check.
-    return _anchors_cached(str(page), page.stat().st_mtime_ns)
-
-
-@functools.lru_cache(maxsize=64)
-def _anchors_cached(page: str, _mtime: int) -> set[str]:
-    return heading_anchors(Path(page).read_text(encoding="utf-8"))
 
 
 def heading_anchors(markdown: str) -> set[str]:

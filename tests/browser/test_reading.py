@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from helpers import PAGES, page_path, page_url, site_languages
+from helpers import PAGES, ROOT, page_path, page_url, site_languages
 
 PHONE = {"width": 375, "height": 812}
 SCREEN_BUDGET = 12  # phone screens per page, at most
@@ -72,7 +72,7 @@ def emergency_number() -> str:
     """The number to call in an emergency, from the clinic's region (as the build loads it)."""
     from sitekit.pipeline import Paths, load_inputs
     from sitekit.site_config import emergency_number as number
-    return number(load_inputs(Paths())[1])
+    return number(load_inputs(Paths.of(ROOT))[1])
 
 
 def measure(page, url: str) -> dict:

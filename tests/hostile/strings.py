@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from helpers import REGION_SCHEMA
 from sitekit import regions, yamlsource
 from sitekit.levels import ACTION_LEVELS
 
@@ -71,7 +72,7 @@ def poison(project: Path) -> dict[str, str]:
         return text
 
     clinic_path = project / "clinic.yml"
-    whole = regions.whole_region(yamlsource.load(clinic_path, "clinic.yml"), project / "regions")
+    whole = regions.whole_region(yamlsource.load(clinic_path, "clinic.yml"), project / "regions", REGION_SCHEMA)
     clinic = yaml.safe_load(clinic_path.read_text(encoding="utf-8"))
     for path in CLINIC_TEXT:
         text = tag("")

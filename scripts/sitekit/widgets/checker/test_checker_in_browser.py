@@ -24,7 +24,7 @@ CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
 SYMPTOMS = [s["id"] for s in KNOWLEDGE["symptoms"]]
 SIGNS = {w["id"]: w for w in KNOWLEDGE["warning_signs"]}
 # The outcomes and numbers as the build shows them (the region's numbers, service words filled in).
-_BUILT_KNOWLEDGE, _BUILT_CLINIC = load_inputs(Paths())
+_BUILT_KNOWLEDGE, _BUILT_CLINIC = load_inputs(Paths.of(ROOT))
 OUTCOMES = {o.level: {"heading": o.heading, "advice": o.advice} for o in _BUILT_KNOWLEDGE.outcomes}
 EMERGENCY = [i for i, w in SIGNS.items() if w["level"] == "emergency"]
 URGENT = [i for i, w in SIGNS.items() if w["level"] == "urgent"]

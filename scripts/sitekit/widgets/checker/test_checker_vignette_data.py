@@ -57,7 +57,7 @@ def test_a_broken_story_stops_the_report():
     from sitekit.pipeline import Paths, load_all
     from sitekit.problems import InputError
 
-    knowledge_model, _, _ = load_all(Paths())
+    knowledge_model, _, _ = load_all(Paths.of(ROOT))
     broken = [{**load_stories()[0], "ticks": ["no-such-answer"]}]
     with pytest.raises(InputError) as caught:
         report({}, broken, knowledge_model)

@@ -13,7 +13,7 @@ goes when the checker or the data changes); every other story must pass.
 from __future__ import annotations
 
 import pytest
-from helpers import page_url, site_languages
+from helpers import ROOT, page_url, site_languages
 from sitekit import checker_report
 from sitekit.checker_report import problems_with
 from sitekit.widgets.checker import answering
@@ -57,7 +57,7 @@ def _checker_data() -> tuple[dict, object]:
     from sitekit.pipeline import Paths, load_all
     from sitekit.render import Renderer
 
-    knowledge, clinic, pages = load_all(Paths())
+    knowledge, clinic, pages = load_all(Paths.of(ROOT))
     return Renderer(knowledge, clinic, pages).checker_data("symptom-checker.md"), knowledge
 
 

@@ -6,7 +6,7 @@ problem's signs are listed. The names, signs and words come from the knowledge a
 from __future__ import annotations
 
 import pytest
-from helpers import page_url, site_languages
+from helpers import ROOT, page_url, site_languages
 from sitekit.pipeline import Paths, load_editions
 from sitekit.words import ui_for
 
@@ -18,7 +18,7 @@ RESULT = "[data-kb-compare-result]"
 @pytest.fixture(scope="module")
 def editions():
     """Each published language's knowledge, in its words."""
-    return {e.language.code: e for e in load_editions(Paths())}
+    return {e.language.code: e for e in load_editions(Paths.of(ROOT))}
 
 
 def open_page(browser, url: str, javascript: bool = True):
@@ -54,7 +54,7 @@ def shown_table(page):
 @pytest.mark.parametrize("lang", list(site_languages()))
 def test_picking_two_shows_both_and_only_those(browser, site_server, editions, lang):
     knowledge = editions[lang].knowledge
-    ui = ui_for(lang)
+    ui = ui_for(lang, ROOT / "locales")
     fit_words = ui["fit"]
     # Two the page does not start with: the last problem and the first (a nerve root).
     a, b = knowledge.conditions_in_order[-1], knowledge.conditions_in_order[0]
@@ -109,7 +109,7 @@ def test_by_keyboard_with_visible_focus_and_16px_text(browser, site_server, edit
 def test_a_box_on_another_page_leads_to_its_problem(browser, site_server, editions):
     """A nerve-root box (Causes page): its link opens the comparison with that problem first."""
     lang = next(iter(site_languages()))
-    ui = ui_for(lang)
+    ui = ui_for(lang, ROOT / "locales")
     condition = next(c for c in editions[lang].knowledge.conditions_in_order if c.page != "mimics.md")
     context, page, _errors = open_page(browser, page_url(site_server, "causes", lang))
     page.click(f'#glance-{condition.id} a:text-is("{ui["compare"]["compare_other"]}")')

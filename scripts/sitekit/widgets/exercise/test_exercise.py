@@ -12,7 +12,7 @@ from helpers import ROOT
 from sitekit import figures, pipeline
 from sitekit.render import Renderer
 
-SHIPPED = pipeline.load_editions(pipeline.Paths())
+SHIPPED = pipeline.load_editions(pipeline.Paths.of(ROOT))
 
 
 def _foot_bottom(figure: figures.Figure) -> float:

@@ -8,11 +8,12 @@ import io
 from urllib.parse import urlparse
 
 import pytest
+from helpers import ROOT
 from pypdf import PdfReader
 from sitekit.pipeline import Paths, load_editions
 from sitekit.words import ui_for
 
-EDITION = load_editions(Paths())[0]
+EDITION = load_editions(Paths.of(ROOT))[0]
 K = EDITION.knowledge
 NOTE = "Do 2 sets a day & come back on 3 March <b>not bold</b>"
 
@@ -48,7 +49,7 @@ def test_two_leaflets_two_exercises_and_a_note_reach_the_pdf(leaflets_page):
     for e in exercises:
         assert flat(e.name) in text and flat(e.steps[0]) in text
     assert NOTE in text  # as typed: the note is text, never markup
-    warning = ui_for(EDITION.language.code)["handout"]["warning_title"]
+    warning = ui_for(EDITION.language.code, ROOT / "locales")["handout"]["warning_title"]
     assert text.count(flat(warning)) == 1
     others = [c for c in K.conditions if c not in conditions]
     assert not any(flat(c.summary) in text for c in others)  # what was not ticked stays off paper
@@ -61,7 +62,7 @@ def test_printing_with_nothing_ticked_says_so(leaflets_page):
     page.click("form[data-kb-packet] button[type=submit]")
     assert page.evaluate("window.__printed") is None
     status = page.locator("[data-kb-packet-status]").inner_text()
-    assert status == ui_for(EDITION.language.code)["packet"]["none_chosen"]
+    assert status == ui_for(EDITION.language.code, ROOT / "locales")["packet"]["none_chosen"]
 
 
 def test_without_javascript_the_page_links_every_leaflet(browser, site_server):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from helpers import ROOT
 from sitekit.pages import Page, overdue_warning
 from sitekit.pipeline import Paths, load_editions
 
@@ -28,7 +29,7 @@ def test_no_warning_on_or_before_the_date():
 
 def test_the_build_warns_for_every_page_of_every_language_once_the_dates_pass():
     """The shipped pages, the day after the last of their review dates: every page is named."""
-    for edition in load_editions(Paths()):
+    for edition in load_editions(Paths.of(ROOT)):
         after = max(dt.date.fromisoformat(p.next_review) for p in edition.pages) + dt.timedelta(days=1)
         warning = overdue_warning(edition.pages, after, edition.language.code)
         assert all(f"{p.file} (due {p.next_review})" in warning for p in edition.pages), warning
