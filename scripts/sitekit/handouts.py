@@ -399,7 +399,7 @@ class Handouts:
             return None
         top_margin = float(size.margins["top"].removesuffix("mm")) * 72 / 25.4
         if not questionnaire:  # the handout's warning box (handout-warning.html.j2) comes first
-            return pdf_meta.pages_before(pdf, ui_for(self.lang)["handout"]["warning_title"], top_margin)
+            return pdf_meta.pages_before(pdf, self.words.ui["handout"]["warning_title"], top_margin)
         heading = parse(page.help).find(lambda n: n.tag in ("h1", "h2", "h3", "h4", "h5", "h6")) if page.help else None
         if heading is None:
             return pdf_meta.page_count(pdf) if not page.help else None

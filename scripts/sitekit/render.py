@@ -184,7 +184,8 @@ class Renderer:
         first the first problem on the page and the one most like it."""
         on_page = [c for c in self.k.conditions_in_order if c.page == page] or self.k.conditions_in_order
         first = on_page[0]
-        second = comparisons.closest_condition(self.k, first) or next(c for c in self.k.conditions_in_order if c != first)
+        others = (c for c in self.k.conditions_in_order if c != first)
+        second = comparisons.closest_condition(self.k, first) or next(others)
         return self._render("compare-two.html.j2", page, kinds=comparisons.conditions_by_kind(self.k, self.words),
                             first=first, second=second)
 
