@@ -128,5 +128,7 @@ def pages_before(pdf: bytes, title: str, top_margin: float) -> int | None:
     if found is None or found.top is None:
         return None
     number = reader.get_destination_page_number(found)
+    if number is None:  # a bookmark that points at no page of this PDF
+        return None
     text_top = float(reader.pages[number].mediabox.top) - top_margin
     return number if float(found.top) >= text_top - 6 else number + 1
