@@ -249,6 +249,8 @@ class Renderer:
         """The checker's test report: its patient stories run through its own script (Node) at
         this build, beside a published evaluation of symptom checkers (sitekit.checker_report)."""
         tests = self.checker_tests
+        if tests is None:  # a Renderer made without the stories cannot write their report
+            raise ValueError("the checker's test report needs the checker's stories (checker_tests)")
         figures = checker_report.report(self.checker_data(checker_page), tests.stories, self.k)
         labels = {**{s.id: s.label for s in self.k.symptoms}, **{w.id: w.label for w in self.k.warning_signs}}
         return self._render("checker-report.html.j2", REPORT_PAGE, report=figures, published=tests.published,
