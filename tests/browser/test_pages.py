@@ -117,9 +117,10 @@ def _focus_changes_pixels(page) -> bool:
     return page.screenshot(clip=clip, animations="disabled") != focused
 
 
-def _settle(page, most_ms: int = 300) -> None:
+def _settle(page, most_ms: int = 1000) -> None:
     """Wait until the focused element is in view, shown and on top, or ``most_ms`` have passed
-    (a smooth scroll or a fade-in takes a few frames; a stop that stays hidden costs the time)."""
+    (a smooth scroll or a fade-in takes a few frames, more on a busy machine running two test
+    workers; a stop that stays hidden costs the time, and a passing walk has none)."""
     ready = f"() => {{ const i = ({_FOCUS_INFO})({SWITCH!r}); return !i || (i.shown && i.inside && i.onTop); }}"
     with contextlib.suppress(PlaywrightTimeout):
         page.wait_for_function(ready, timeout=most_ms, polling="raf")

@@ -35,7 +35,7 @@
     Array.prototype.forEach.call(card.querySelectorAll("[data-sign]"), function (s) {
       signs[s.dataset.sign] = {label: s.textContent, fit: s.dataset.fit, order: Number(s.dataset.order)};
     });
-    return {id: id, name: link.textContent, href: link.getAttribute("href"), short: card.dataset.short, signs: signs};
+    return {id: id, name: link.textContent, href: link.getAttribute("href"), short: card.querySelector("[data-kb-compare-short]").textContent, signs: signs};
   }
 
   /* The signs that fit either problem (typical or possible for it), in the knowledge file's
