@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ class Page:
     description: str
     last_reviewed: str
     next_review: str
+    text: str = field(default="", repr=False, compare=False)  # the page's Markdown, as read
 
 
 def is_date(value: Any) -> bool:
@@ -98,7 +99,7 @@ def read_pages(docs_dir: Path, clinic: dict | None, label: Any = str) -> list[Pa
             title=str(meta.get("title") or (heading.group(1) if heading else path.stem)),
             description=str(meta.get("description", "")),
             last_reviewed=str(meta.get("last_reviewed", defaults["last_reviewed"])),
-            next_review=str(meta.get("next_review", defaults["next_review"]))))
+            next_review=str(meta.get("next_review", defaults["next_review"])), text=text))
     if problems:
         raise InputError(problems)
     return pages

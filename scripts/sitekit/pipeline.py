@@ -181,7 +181,7 @@ def edition_outputs(edition: Edition, project: Project) -> dict[str, str | bytes
     build root, and in its own docs folder (what the engine builds) its pages with the region's
     service words put in, docs/'s shared files and the served generated ones."""
     paths = project.paths
-    language, root, docs = edition.language, edition.language.build_root, edition.language.docs_root
+    root, docs = edition.language.build_root, edition.language.docs_root
     renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, checker_tests=edition.checker_tests)
     outputs: dict[str, str | bytes] = {}
     rendered: dict[str, str | bytes] = {**renderer.render_outputs(), **widget_assets(paths.docs)}
@@ -191,9 +191,8 @@ def edition_outputs(edition: Edition, project: Project) -> dict[str, str | bytes
         image = edition.clinic[key]
         outputs[f"{docs}generated/{key}{Path(image).suffix}"] = read_image(paths.clinic.parent, image)
     service_words = regions.words_in(edition.clinic["region"])
-    for page in sorted(language.pages(paths.docs, paths.locales).glob("*.md")):
-        text = yamlsource.decode(page.read_bytes(), paths.label(page))
-        outputs[docs + page.name] = placeholders.resolve_page(text, service_words, escape_markdown)
+    for page in edition.pages:  # as the load step read them
+        outputs[docs + page.file] = placeholders.resolve_page(page.text, service_words, escape_markdown)
     for shared in sorted(paths.docs.rglob("*")):
         rel = shared.relative_to(paths.docs).as_posix()
         if shared.is_file() and shared.suffix != ".md" and not rel.startswith("generated/"):
