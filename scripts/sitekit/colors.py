@@ -6,6 +6,8 @@ from typing import Any
 
 from .levels import LEVEL_LIST
 
+WHITE, SLATE = "#ffffff", "#1e2129"  # Material's light background and its dark (slate) one
+
 
 def _channel(value: int) -> float:
     c = value / 255
@@ -59,13 +61,12 @@ def nearest_passing(colour: str, against: str, ratio: float = 4.5) -> str:
 def brand_colours(clinic: dict[str, Any]) -> dict[str, str]:
     """The clinic's colours and the shades worked out from them (lighter, darker, for the dark scheme)."""
     primary, accent = clinic["colors"]["primary"], clinic["colors"]["accent"]
-    dark_bg = "#1e2129"  # Material's slate background
     return {
         "primary": primary, "accent": accent,
         "primary_light": mix(primary, "#ffffff", 0.2),
         "primary_dark": mix(primary, "#000000", 0.2),
-        "primary_on_dark": nearest_passing(primary, dark_bg, 7.0),  # room for tinted cells
-        "accent_on_dark": nearest_passing(accent, dark_bg, 7.0),
+        "primary_on_dark": nearest_passing(primary, SLATE, 7.0),  # room for tinted cells
+        "accent_on_dark": nearest_passing(accent, SLATE, 7.0),
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Condition, Knowledge, Symptom
+from .model import Condition, Knowledge
 from .words import Words
 
 
@@ -32,7 +32,3 @@ def closest_condition(k: Knowledge, condition: Condition) -> Condition | None:
             best, best_count = other, count
     return best
 
-
-def pair_rows(k: Knowledge, first: Condition, second: Condition) -> list[Symptom]:
-    """The symptoms either condition rates, in the file's order."""
-    return [s for s in k.symptoms if s.id in first.features or s.id in second.features]

@@ -17,10 +17,12 @@ from . import checker_report, colors, comparisons, figures, regions
 from .addresses import href, source_link
 from .checker_data import checker_data, checker_outcomes
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .languages import SOURCE
 from .leaflet_content import leaflet_context
 from .levels import ACTION_LEVELS, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
+from .pages import WIDGETS as PAGE_WIDGETS  # their style loads only on the pages that name them
 from .pages import Page
 from .words import Words
 
@@ -28,13 +30,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # A folder per visible widget: its template(s), style, script and tests together.
 WIDGETS = Path(__file__).parent / "widgets"
 
-
-# Widgets whose style and script load only on the pages that name them (front matter
-# widgets: [checker]; overrides/main.html). Every other widget's style is part of the site stylesheet.
-PAGE_WIDGETS = ("checker", "packet", "compare-two")
 REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
 COMPARE_PAGE = "mimics.md"  # the page where a reader compares two problems (widgets/compare-two)
-SOURCE_LANG = "en"  # the language of data/knowledge.yml (sitekit.languages.SOURCE)
 
 
 def site_stylesheet(base: Path, widgets: Path = WIDGETS) -> bytes:
@@ -127,7 +124,7 @@ def environment(words: Words, tag: str | None = None) -> Environment:
     env.globals["action_levels"] = ACTION_LEVELS
     env.globals["sign_levels"] = SIGN_LEVELS
     env.globals["level"] = level_info
-    env.globals["english"] = Markup(f' lang="{SOURCE_LANG}"') if lang != SOURCE_LANG else ""
+    env.globals["english"] = Markup(f' lang="{SOURCE}"') if lang != SOURCE else ""
     return env
 
 

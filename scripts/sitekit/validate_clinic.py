@@ -9,8 +9,6 @@ from .clinic_images import ImageProblem, read_image
 from .problems import Problem
 from .yamlsource import Source
 
-WHITE, DARK_BG = "#ffffff", "#1e2129"  # Material's light background and slate background
-
 
 def check(source: Source, clinic_dir: Path, treatment_ids: list[str] | None) -> list[Problem]:
     """Every problem in a clinic file that already passed the schema (``treatment_ids=None``:
@@ -37,10 +35,10 @@ def check(source: Source, clinic_dir: Path, treatment_ids: list[str] | None) -> 
 
 
 def _contrast(source: Source, path: tuple, colour: str) -> list[Problem]:
-    ratio = colors.contrast(colour, WHITE)
+    ratio = colors.contrast(colour, colors.WHITE)
     if ratio >= 4.5:
         return []
-    better = colors.nearest_passing(colour, WHITE)
+    better = colors.nearest_passing(colour, colors.WHITE)
     return [source.problem(path, f"{colour} on white has a contrast of {ratio:.2f}:1, below the 4.5:1 "
                            "that WCAG AA needs for text (links and the header use this colour)",
                            f"Use a darker colour; the nearest that passes is {better}.")]

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from . import yamlsource
+from .languages import SOURCE
 from .problems import InputError
 
-SOURCE_LANG = "en"
 # The word lists for the knowledge file's values: their name here -> their key in ui.yml.
 WORD_LISTS = {"fit": "fit", "kind": "kinds", "type": "treatment_type", "rating": "rating",
               "level": "levels", "sign_group": "sign_groups"}
@@ -98,8 +98,8 @@ def ui_for(lang: str, locales: Path) -> dict[str, Any]:
     every key the English one has (a missing key is named, with the file)."""
     path = ui_file(locales, lang)
     ui = read_ui(path)
-    if lang != SOURCE_LANG:
-        missing = _missing_keys(ui_for(SOURCE_LANG, locales), ui)
+    if lang != SOURCE:
+        missing = _missing_keys(ui_for(SOURCE, locales), ui)
         if missing:
             raise ValueError(f"{path}: missing keys: {', '.join(missing)} "
                              f"(python locales/check_words.py {lang} lists them with the English)")
