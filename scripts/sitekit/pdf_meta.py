@@ -6,7 +6,9 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from .pdf_print import MissingDependency
 
@@ -88,47 +90,41 @@ def page_count(pdf: bytes) -> int:
     return len(PdfReader(io.BytesIO(pdf)).pages)
 
 
+def _bookmarks(items: list) -> Iterator[Any]:
+    """Every bookmark of an outline, nested ones included, in order."""
+    for item in items:
+        if isinstance(item, list):
+            yield from _bookmarks(item)
+        else:
+            yield item
+
+
 def outline_pages(pdf: bytes) -> dict[str, int]:
     """First page (1-based) of each bookmark Chromium made from the headings, by title (the
     first of two with one title); a bookmark that points to no page of the file is left out."""
     reader = PdfReader(io.BytesIO(pdf))
     found: dict[str, int] = {}
-
-    def walk(items: list) -> None:
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            elif (page := reader.get_destination_page_number(item)) is not None:
-                found.setdefault(" ".join(str(item.title).split()), page + 1)
-
-    walk(reader.outline)
+    for item in _bookmarks(reader.outline):
+        if (page := reader.get_destination_page_number(item)) is not None:
+            found.setdefault(" ".join(str(item.title).split()), page + 1)
     return found
 
 
 def pages_before(pdf: bytes, title: str, top_margin: float) -> int | None:
     """How many pages hold what comes before the last bookmark titled ``title`` (compared without
     spaces): its page, or the pages before it when the heading starts a page (its top within a few
-    points of the text area's top, ``top_margin`` points below the page's top). None without it.
-
-    For example: pages_before(handout, "Where to get help", 34.0)
-    3
-    """
+    points of the text area's top, ``top_margin`` points below the page's top). None without it,
+    or when it points at no page of this PDF."""
     reader = PdfReader(io.BytesIO(pdf))
-    wanted, found = "".join(title.split()), None
-
-    def walk(items: list) -> None:
-        nonlocal found
-        for item in items:
-            if isinstance(item, list):
-                walk(item)
-            elif "".join(str(item.title).split()) == wanted:
-                found = item
-
-    walk(reader.outline)
+    wanted = "".join(title.split())
+    found = None
+    for item in _bookmarks(reader.outline):
+        if "".join(str(item.title).split()) == wanted:
+            found = item
     if found is None or found.top is None:
         return None
     number = reader.get_destination_page_number(found)
-    if number is None:  # a bookmark that points at no page of this PDF
+    if number is None:
         return None
     text_top = float(reader.pages[number].mediabox.top) - top_margin
     return number if float(found.top) >= text_top - 6 else number + 1
