@@ -65,8 +65,8 @@ SECTIONS = {"header", "footer", "nav", "main", "article", "section", "aside", "u
 
 # What a scratch copy of the project leaves out: build output, environments, caches.
 PROJECT_IGNORE = shutil.ignore_patterns(".git", ".venv*", "site", "generated", "node_modules", "bench",
-                                        ".pytest_cache", "__pycache__", "mkdocs.generated*.yml", ".site-*",
-                                        ".zensical-*")
+                                        ".pytest_cache", ".mypy_cache", "__pycache__", "mkdocs.generated*.yml",
+                                        ".site-*", ".zensical-*")
 # What the generation step reads (with the clinic file and its images): copy_project(parts=INPUTS).
 INPUTS = ("data", "docs", "locales", "regions", "mkdocs.yml")
 
@@ -182,7 +182,6 @@ class _MainText(HTMLParser):
             self.depth += 1
         if self.depth and (tag in SKIP or "headerlink" in classes or "md-content__button" in classes):
             self.skip += 1
-            self._skipping_tag = tag
         if tag in BLOCKS:
             self._flush()
 
