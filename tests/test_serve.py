@@ -9,7 +9,8 @@ import sys
 
 import mkdocs_hook
 import pytest
-from helpers import ROOT, read_clinic
+import serve_address
+from helpers import ROOT, copy_inputs, edit, read_clinic
 from mkdocs.exceptions import PluginError
 from sitekit.problems import InputError, Problem
 
@@ -61,3 +62,14 @@ def test_make_serve_gives_the_address_the_server_answers_on():
     assert f"http://127.0.0.1:8000{path}" in said
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert not re.search(r"http://127\.0\.0\.1:8000(?!/[\w<])", readme), "the README gives an address that redirects"
+
+
+def test_a_mistake_in_the_clinic_file_gives_its_place_not_a_traceback(tmp_path, capsys):
+    """The address comes from the clinic file as the build reads it: checked, so a mistake in it
+    is named with its file, line and key (and the exit status is 1), never a traceback."""
+    clinic = copy_inputs(tmp_path) / "clinic.yml"
+    line = edit(clinic, "site_url: https://", "site_url: http://")
+    assert serve_address.main(["--clinic", str(clinic)]) == 1
+    said = capsys.readouterr()
+    assert f"clinic.yml:{line}:" in said.err and " site_url:" in said.err and "https://" in said.err
+    assert "serve: open" not in said.out
