@@ -179,7 +179,16 @@ def _swap(new: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def main() -> int:
+def build_paths(clinic: Path, work: Path) -> Paths:
+    """Where a build reads and writes: the project's own clinic file generates into the project
+    (as `make serve` does); another clinic's generates into ``work``, a scratch folder, so building
+    it never overwrites the project's own generated files."""
+    clinic = clinic.resolve()
+    own = clinic == (ROOT / "clinic.yml").resolve()
+    return Paths.of(ROOT, clinic=clinic) if own else Paths.of(ROOT, clinic=clinic, out=work)
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=SITE, help="where the site goes")
     parser.add_argument("--clinic", type=Path, default=ROOT / "clinic.yml",
@@ -188,10 +197,10 @@ def main() -> int:
                         help="the site engine (default: mkdocs, or $ENGINE)")
     parser.add_argument("--no-handouts", action="store_true",
                         help="leave out the PDF handouts (a quicker build, for checks that need no PDFs)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     try:
-        build(Paths.of(ROOT, clinic=args.clinic.resolve()), args.out, engine=args.engine,
-              handouts=not args.no_handouts)
+        with tempfile.TemporaryDirectory(prefix=".build-work-") as work:
+            build(build_paths(args.clinic, Path(work)), args.out, engine=args.engine, handouts=not args.no_handouts)
     except InputError as err:
         print(f"build: {err}", file=sys.stderr)
         return 1

@@ -66,15 +66,38 @@ def test_another_clinic_is_generated_from_its_clinic_file_alone(tmp_path):
     assert all((tmp_path / folder).is_dir() for folder in MANAGED)
 
 
+def _live_generated() -> dict[Path, bytes]:
+    """The project's own generated files (those `make serve` and `make site` write), as they are now."""
+    files = [*ROOT.glob("mkdocs.generated*.yml"), *(ROOT / "generated").rglob("*")]
+    return {f: f.read_bytes() for f in files if f.is_file()}
+
+
+def test_building_another_clinic_generates_into_a_scratch_folder(tmp_path, monkeypatch):
+    """`build_site.py --clinic OTHER.yml` (the default work folder) generates the other clinic's
+    files into a scratch folder, removed afterwards, never into the project; the project's own
+    clinic file still generates into the project (the files `make serve` shows)."""
+    import build_site
+
+    given: list[Paths] = []
+    monkeypatch.setattr(build_site, "build", lambda paths, out, engine, handouts: given.append(paths))
+    assert build_site.main(["--clinic", str(US_CLINIC / "clinic.yml"), "--out", str(tmp_path / "site")]) == 0
+    [paths] = given
+    assert paths.clinic == (US_CLINIC / "clinic.yml").resolve() and paths.root == ROOT
+    assert not paths.out.resolve().is_relative_to(ROOT) and not paths.out.exists()
+    assert build_site.build_paths(ROOT / "clinic.yml", tmp_path).out == ROOT
+
+
 @pytest.mark.full
 def test_another_clinic_builds_from_its_clinic_file_alone(tmp_path):
-    """build() takes the paths: the second clinic's site is built from its clinic file, its
-    generated files in a scratch folder, without a copy of the project."""
+    """The second clinic's site is built from its clinic file by the command line, without a
+    copy of the project, and the project's own generated files are left as they were."""
     import build_site
 
     clinic = read_clinic(US_CLINIC)
     site = tmp_path / "site"
-    build_site.build(Paths.of(ROOT, clinic=US_CLINIC / "clinic.yml", out=tmp_path / "work"), site, handouts=False)
+    before = _live_generated()
+    assert build_site.main(["--clinic", str(US_CLINIC / "clinic.yml"), "--out", str(site), "--no-handouts"]) == 0
+    assert _live_generated() == before
     home = (site / "index.html").read_text(encoding="utf-8")
     assert f'lang="{clinic["language"]}"' in home
     assert (site / "sitemap.xml").read_text(encoding="utf-8").count("<loc>" + clinic["site_url"]) >= 1
