@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from helpers import US_CLINIC, copy_project, page_file, read_clinic, serve, site_languages
+from helpers import ROOT, US_CLINIC, copy_project, page_file, read_clinic, serve, site_languages
 
 # A test that uses any of these fixtures belongs to the full tier.
 FULL_FIXTURES = {"built_project", "built_site", "browser", "site_server", "zensical_site", "good_project",
@@ -90,6 +90,16 @@ def us_project(tmp_path_factory) -> Path:
         assert result.returncode == 0, f"handouts failed:\n{result.stdout}\n{result.stderr}"
 
     return _once(tmp_path_factory, "us", make)
+
+
+@pytest.fixture(scope="session")
+def shipped_editions():
+    """The project's own editions (its clinic.yml, every published language, the site root's
+    first), read and checked once per test process, when a test first needs them (never at
+    import). Shared: a test reads them and changes nothing."""
+    from sitekit.pipeline import Paths, load_editions
+
+    return load_editions(Paths.of(ROOT))
 
 
 @dataclass(frozen=True)

@@ -20,8 +20,9 @@ from pathlib import Path
 import pytest
 import yaml
 from helpers import ROOT, page_url, site_languages
+from sitekit.widgets.checker import answering
 
-TABLE = yaml.safe_load((Path(__file__).with_name("red_flags.yml")).read_text(encoding="utf-8"))
+TABLE_FILE = Path(__file__).with_name("red_flags.yml")
 SCRIPT = ROOT / "scripts/sitekit/widgets/checker/symptom-checker.js"
 WIDGET = '[data-module="symptom-checker"]'
 
@@ -43,20 +44,28 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("lang", list(site_languages()), scope="module")
 
 
-_EDITIONS: dict[str, dict] = {}
+@pytest.fixture(scope="module")
+def table() -> list[dict]:
+    """The rows of red_flags.yml, read when a test first needs them (never at import)."""
+    return yaml.safe_load(TABLE_FILE.read_text(encoding="utf-8"))
 
 
-def _knowledge(lang: str) -> tuple[dict, list[str]]:
-    """The checker data for one language (made in memory) and the levels, most serious first."""
-    from sitekit.pipeline import Paths, load_editions
+@pytest.fixture(scope="module")
+def checker_data(shipped_editions) -> dict[str, dict]:
+    """The checker data of each published language, made in memory, by language code."""
     from sitekit.render import Renderer
 
-    if not _EDITIONS:
-        for e in load_editions(Paths.of(ROOT)):
-            renderer = Renderer(e.knowledge, e.clinic, e.pages, e.language.code)
-            _EDITIONS[e.language.code] = renderer.checker_data("symptom-checker.md")
-    data = _EDITIONS[lang]
-    return data, [o["level"] for o in data["outcomes"]]
+    return {e.language.code: Renderer(e.knowledge, e.clinic, e.pages, e.language.code).checker_data(
+        "symptom-checker.md") for e in shipped_editions}
+
+
+@pytest.fixture()
+def checker_for(checker_data):
+    """A language's checker data and its levels, most serious first: checker_for(lang)."""
+    def data_and_levels(lang: str) -> tuple[dict, list[str]]:
+        data = checker_data[lang]
+        return data, [o["level"] for o in data["outcomes"]]
+    return data_and_levels
 
 
 def too_low(found: str | None, expected: str, order: list[str]) -> bool:
@@ -73,45 +82,45 @@ def test_too_low_sees_a_level_below_the_source():
     assert too_low(None, "see-doctor", order)
 
 
-def test_the_table_is_well_formed():
+def test_the_table_is_well_formed(table):
     data = yaml.safe_load((ROOT / "data/knowledge.yml").read_text(encoding="utf-8"))
     tickable = {s["id"] for s in data["symptoms"]} | {w["id"] for w in data["warning_signs"]}
     sources = {s["id"] for s in data["sources"]}
     levels = [o["level"] for o in data["outcomes"]]
-    ids = [row["id"] for row in TABLE]
+    ids = [row["id"] for row in table]
     assert len(ids) == len(set(ids)), "a row id is used twice"
-    for row in TABLE:
+    for row in table:
         assert row["ticks"] and set(row["ticks"]) <= tickable, row["id"]
         assert row["level"] in levels[:-1], row["id"]  # a red flag is never self-care
         assert row["source"] in sources, row["id"]
         assert row["says"].strip(), row["id"]
 
 
-def test_every_sign_that_needs_help_soon_has_a_row():
+def test_every_sign_that_needs_help_soon_has_a_row(table):
     """Each warning sign of a level above "see a doctor" is the first tick of some row."""
     data = yaml.safe_load((ROOT / "data/knowledge.yml").read_text(encoding="utf-8"))
     levels = [o["level"] for o in data["outcomes"]]
     soon = {w["id"] for w in data["warning_signs"] if levels.index(w["level"]) < levels.index("see-doctor")}
-    covered = {t for row in TABLE for t in row["ticks"]}
+    covered = {t for row in table for t in row["ticks"]}
     assert soon - covered == set()
 
 
-def test_every_row_reaches_its_level_through_the_pure_functions(lang):
+def test_every_row_reaches_its_level_through_the_pure_functions(lang, table, checker_for):
     node = shutil.which("node")
     assert node, "Node.js is needed (node --test runs the checker's own tests too)"
-    data, order = _knowledge(lang)
-    rows = [{"id": r["id"], "ticks": r["ticks"]} for r in TABLE]
+    data, order = checker_for(lang)
+    rows = [{"id": r["id"], "ticks": r["ticks"]} for r in table]
     run = subprocess.run([node, "-e", NODE_RUNNER, str(SCRIPT)], input=json.dumps({"data": data, "rows": rows}),
                          capture_output=True, text=True, check=True)
     found = {r["id"]: r["level"] for r in json.loads(run.stdout)}
     low = [f"{r['id']}: {found[r['id']]}, must reach {r['level']} ({r['source']}: {r['says']})"
-           for r in TABLE if too_low(found[r["id"]], r["level"], order)]
+           for r in table if too_low(found[r["id"]], r["level"], order)]
     assert not low, "\n".join(low)
 
 
-def test_every_warning_sign_has_its_words_in_every_language(lang):
-    data, _ = _knowledge(lang)
-    english, _ = _knowledge(next(iter(site_languages())))
+def test_every_warning_sign_has_its_words_in_every_language(lang, checker_for):
+    data, _ = checker_for(lang)
+    english, _ = checker_for(next(iter(site_languages())))
     assert [w["id"] for w in data["warningSigns"]] == [w["id"] for w in english["warningSigns"]]
     for sign in data["warningSigns"]:
         assert sign["label"].strip(), sign["id"]
@@ -135,11 +144,11 @@ process.stdin.on("end", () => {
 """
 
 
-def test_each_conditions_home_care_is_shown_when_the_answers_point_to_it(lang):
+def test_each_conditions_home_care_is_shown_when_the_answers_point_to_it(lang, checker_for):
     """For each condition with home care of its own (when: condition), ticking one of the
     answers that set the condition apart, and nothing else, reaches the self-care outcome with
     that home care, in every language (no advice that no reader can ever see)."""
-    data, order = _knowledge(lang)
+    data, order = checker_for(lang)
     by_id = {c["id"]: c for c in data["conditions"]}
     own = [a for a in data["selfCareAdvice"] if "condition" in a["when"]]
     assert own, "no condition has home care of its own"
@@ -170,9 +179,8 @@ def test_home_care_for_a_condition_comes_from_its_sources(tmp_path):
 
 
 # A sample for the browser: the most serious row of each level, and the knee-injury patterns.
-SAMPLE = [r["id"] for r in TABLE if r["id"] in {
-    "cancer-and-new-weakness-or-walking", "knee-numb-below-injury", "twist-numb-swollen-pattern",
-    "clot-signs-thigh-or-calf", "weakness-alone", "numb-when-wiping"}]
+SAMPLE = {"cancer-and-new-weakness-or-walking", "knee-numb-below-injury", "twist-numb-swollen-pattern",
+          "clot-signs-thigh-or-calf", "weakness-alone", "numb-when-wiping"}
 
 
 @pytest.fixture(scope="module")
@@ -185,23 +193,21 @@ def checker(browser, site_server, lang):
 
 
 def _reset(page) -> None:
-    """Clear every answer, and wait until the page shows no outcome."""
-    page.locator(f"{WIDGET} button[type=reset]").click()
+    """Clear every answer, as a reader does, and wait until the page shows no outcome."""
+    answering.start_again(page)
     page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] input:checked')"
                            " && !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")
 
 
-def test_a_sample_reaches_its_level_on_the_checker_page(checker):
+def test_a_sample_reaches_its_level_on_the_checker_page(checker, table):
     data = json.loads(checker.locator(f"{WIDGET} script[data-sc-data]").text_content())
     order = [o["level"] for o in data["outcomes"]]
-    by_id = {r["id"]: r for r in TABLE}
-    assert SAMPLE
-    for row_id in SAMPLE:
-        row = by_id[row_id]
+    sample = [r for r in table if r["id"] in SAMPLE]
+    assert sample
+    for row in sample:
+        row_id = row["id"]
         _reset(checker)
-        for tick in row["ticks"]:
-            checker.evaluate("id => window.SymptomChecker.reveal(id)", tick)  # one question at a time
-            checker.check(f"{WIDGET} #sc-{tick}")
+        answering.answer(checker, *row["ticks"])  # one question at a time, with the checker's own buttons
         level = checker.locator(f"{WIDGET} .sc-results [data-level]").first.get_attribute("data-level")
         assert not too_low(level, row["level"], order), f"{row_id}: {level}, must reach {row['level']}"
 
@@ -213,7 +219,6 @@ def test_a_fresh_knee_injury_gets_its_own_home_care(checker):
     [advice] = [a for a in data["selfCareAdvice"] if a["id"] == "new-knee-injury"]
     [tick] = advice["when"]["any"]
     _reset(checker)
-    checker.evaluate("id => window.SymptomChecker.reveal(id)", tick)
-    checker.check(f"{WIDGET} #sc-{tick}")
+    answering.answer(checker, tick)
     shown = checker.locator(f"{WIDGET} .sc-results .sc-outcome__advice").first.text_content()
     assert shown == advice["advice"]
