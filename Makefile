@@ -60,14 +60,15 @@ $(NODE_STAMP): package.json package-lock.json | browser
 TEST_WORKERS ?= 2
 
 # The fast tier: no browser, no network, no build; nothing written into the working tree but mypy's
-# cache (.mypy_cache, which keeps the type check about a second when little changed).
+# cache (.mypy_cache, which keeps the type check about a second when little changed). Tests that
+# share a module's fixture are marked with one xdist_group, so one worker makes it once.
 check: $(TEST_STAMP)
 	@bash scripts/ensure_test_tools.sh node
 	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
 	$(BIN)/mypy
 	node --test scripts/sitekit/widgets/
 	$(BIN)/python locales/check_words.py --published
-	$(BIN)/python -m pytest -q -m "not full" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS))
+	$(BIN)/python -m pytest -q -m "not full" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup)
 
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
 # SITE=site: check that already built site (from `make site`) instead of building one, so what

@@ -3,11 +3,11 @@ writes nothing; good input gives escaped, linked, byte-identical output."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import generate as generate_script
 import pytest
 from helpers import ROOT, copy_inputs, edit, edit_key, generation_errors, key_place, scratch_paths, yaml_data
 from sitekit.levels import LEVELS
@@ -127,10 +127,10 @@ def test_condition_with_no_features(project):
 
 def test_the_command_line_exits_non_zero_and_leaves_the_last_good_output(project):
     """`scripts/generate.py` reports to stderr, exits 1, and leaves earlier output unchanged."""
-    script = [sys.executable, str(ROOT / "scripts/generate.py"), "--knowledge",
-              str(project / "data/knowledge.yml"), "--clinic", str(project / "clinic.yml"),
-              "--docs", str(project / "docs"), "--out", str(project)]
-    assert subprocess.run(script, capture_output=True).returncode == 0
+    arguments = ["--knowledge", str(project / "data/knowledge.yml"), "--clinic", str(project / "clinic.yml"),
+                 "--docs", str(project / "docs"), "--out", str(project)]
+    script = [sys.executable, str(ROOT / "scripts/generate.py"), *arguments]
+    assert generate_script.main(arguments) == 0  # the good run in this process: the exit status main gives
     before = (project / "generated/tables/compare-short.html").read_bytes()
     edit_key(project / KNOWLEDGE, ("conditions", 0, "kind"), "kind: kne")
     result = subprocess.run(script, capture_output=True, text=True)
@@ -157,20 +157,34 @@ def test_labels_are_escaped_in_tables_and_sections(project):
     assert r"Massage \| &lt;b&gt;bold&lt;/b&gt; \*x\* \[l\]\(u\)" in sections
 
 
-def test_two_runs_give_identical_output(project, tmp_path_factory):
-    """Generation is deterministic: byte-identical files from the same inputs."""
+def _managed_files(project: Path) -> dict[Path, bytes]:
+    return {p.relative_to(project): p.read_bytes() for f in MANAGED for p in (project / f).rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> tuple[Path, list[str], dict[Path, bytes]]:
+    """A scratch copy of the inputs generated once, for the tests that only compare or rerun it
+    (they change none of its inputs): the project, the files its first run changed, and the
+    generated files as that run left them."""
+    project = copy_inputs(tmp_path_factory.mktemp("generated"))
+    changed = generate(scratch_paths(project))
+    return project, changed, _managed_files(project)
+
+
+@pytest.mark.xdist_group("generated")
+def test_two_runs_give_identical_output(generated, project):
+    """Generation is deterministic: byte-identical files from the same inputs (a second copy of them)."""
+    _, _, first = generated
     generate(scratch_paths(project))
-    first = {p.relative_to(project): p.read_bytes() for f in MANAGED for p in (project / f).rglob("*") if p.is_file()}
-    for folder in MANAGED:
-        shutil.rmtree(project / folder)
-    generate(scratch_paths(project))
-    second = {p.relative_to(project): p.read_bytes() for f in MANAGED for p in (project / f).rglob("*") if p.is_file()}
+    second = _managed_files(project)
     assert first == second and len(first) > 20
 
 
-def test_unchanged_inputs_write_nothing(project):
+@pytest.mark.xdist_group("generated")
+def test_unchanged_inputs_write_nothing(generated):
     """A second run changes no file (so `mkdocs serve` does not reload in a loop)."""
-    assert generate(scratch_paths(project))
+    project, changed, _ = generated
+    assert changed
     assert generate(scratch_paths(project)) == []
 
 

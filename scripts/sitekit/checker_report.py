@@ -16,6 +16,9 @@ import yaml
 
 from .problems import InputError, Problem
 
+# As yaml.safe_load, with PyYAML's C parser when it has one: every generation reads the stories.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 CHECKER = Path(__file__).parent / "widgets/checker"
 STORIES = CHECKER / "vignettes.yml"
 PUBLISHED = CHECKER / "published.yml"
@@ -57,11 +60,11 @@ def load(stories: Path = STORIES, published: Path = PUBLISHED) -> CheckerTests:
 
 
 def load_stories(path: Path = STORIES) -> list[dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
 
 
 def load_published(path: Path = PUBLISHED) -> list[dict[str, Any]]:
-    return yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER) or []
 
 
 def story_problems(stories: list[dict], knowledge: dict) -> list[str]:
