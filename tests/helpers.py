@@ -355,18 +355,31 @@ def edit(path: Path, old: str, new: str) -> int:
     return text[: text.index(old)].count("\n") + 1
 
 
-def yaml_data(path: Path):
-    """A YAML file's data, read the way the build reads it (dates stay text)."""
+_PARSED: dict[bytes, object] = {}  # a YAML text -> its parse (many tests read one unchanged copy of a file)
+
+
+def _parsed(path: Path):
+    """A YAML file parsed the way the build parses it; a text already parsed in this test process
+    is not parsed again (keyed by the whole text, so an edited copy is always parsed afresh)."""
     from sitekit import yamlsource
 
-    return yamlsource.load(path).data
+    raw = path.read_bytes()
+    if raw not in _PARSED:
+        _PARSED[raw] = yamlsource.load(path)
+    return _PARSED[raw]
+
+
+def yaml_data(path: Path):
+    """A YAML file's data, read the way the build reads it (dates stay text): the caller's own
+    copy, free to change."""
+    import copy
+
+    return copy.deepcopy(_parsed(path).data)
 
 
 def key_place(path: Path, keys: tuple) -> tuple[int, int]:
     """Line and column (1-based) where a key (or a list item) of a YAML file is written."""
-    from sitekit import yamlsource
-
-    return yamlsource.load(path).marks[keys]
+    return _parsed(path).marks[keys]
 
 
 def edit_key(path: Path, keys: tuple, new) -> int:
