@@ -60,14 +60,24 @@ $(NODE_STAMP): package.json package-lock.json | browser
 TEST_WORKERS ?= 2
 
 # The fast tier: no browser, no network, no build; nothing written into the working tree but mypy's
-# cache (.mypy_cache, which keeps the type check about a second when little changed). Tests that
-# share a module's fixture are marked with one xdist_group, so one worker makes it once.
+# cache (.mypy_cache, which keeps the type check about a second when little changed). Its five
+# checks run side by side (each one's output shown whole when it ends); tests that share a
+# module's fixture are marked with one xdist_group, so one worker makes it once.
+FAST_CHECKS := check-lint check-types check-node check-words check-pytest
 check: $(TEST_STAMP)
 	@bash scripts/ensure_test_tools.sh node
+	@$(MAKE) --no-print-directory -j$(words $(FAST_CHECKS)) -O $(FAST_CHECKS)
+
+.PHONY: $(FAST_CHECKS)
+check-lint: $(TEST_STAMP)
 	$(BIN)/ruff check --no-cache scripts tests bench conftest.py
+check-types: $(TEST_STAMP)
 	$(BIN)/mypy
+check-node:
 	node --test scripts/sitekit/widgets/
+check-words: $(TEST_STAMP)
 	$(BIN)/python locales/check_words.py --published
+check-pytest: $(TEST_STAMP)
 	$(BIN)/python -m pytest -q -m "not full" $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup)
 
 # The full tier on top: one shared build in a scratch copy of the project, Chromium, Zensical.
