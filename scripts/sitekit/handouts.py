@@ -30,7 +30,7 @@ from markupsafe import Markup
 
 from . import handout_layout, pdf_meta, regions
 from .addresses import page_url
-from .escaping import page_report_href
+from .escaping import fill_text, page_report_href
 from .levels import LEVELS
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
@@ -280,7 +280,7 @@ class Handouts:
             page=page, content=Markup(content), questionnaire=questionnaire,
             warning_box=not booklet and not questionnaire and not page.has_warning_signs,
             help=Markup("" if booklet else page.help),
-            qr=qr_svg(page.url, self.words.ui["handout"]["qr_label"].format(url=page.url)),
+            qr=qr_svg(page.url, fill_text(self.words.ui["handout"]["qr_label"], url=page.url)),
             report=self._report_link(page), **self._context()))
 
     def _report_link(self, page: SitePage) -> Markup:

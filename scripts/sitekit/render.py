@@ -16,7 +16,7 @@ from markupsafe import Markup, escape
 from . import checker_report, colors, comparisons, figures, regions
 from .addresses import href, source_link
 from .checker_data import checker_data, checker_outcomes
-from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name, tel_href
 from .languages import SOURCE
 from .leaflet_content import leaflet_context
 from .levels import ACTION_LEVELS, SIGN_LEVELS
@@ -112,6 +112,7 @@ def environment(words: Words, tag: str | None = None) -> Environment:
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, words.ui["date"], tag or lang)
     env.filters["site_name"] = site_name
+    env.filters["tel"] = tel_href  # a tel: link, URL-encoded: the one way every template writes one
     lists = words.lists
     env.globals["ui"] = _Words(words.ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**lists, "kind": {kind: w["heading"] for kind, w in lists["kind"].items()}}

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from .addresses import href
+from .escaping import fill_text as _fill
 from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
 from .pages import Page
@@ -102,18 +103,6 @@ def theme_clinic(clinic: dict[str, Any], logo: str) -> dict[str, Any]:
     }
 
 
-def _fill(text: str, **values: str) -> str:
-    """A word file's text with its {placeholders} filled in with plain text (escaped later, once,
-    by the theme, like every other value).
-
-    >>> _fill("Published by {clinic}.", clinic="A & B")
-    'Published by A & B.'
-    """
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
-    return text
-
-
 def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
     """The words overrides/ shows, in the page's language, with the clinic's values filled in."""
     reviewer = clinic["reviewer"]
@@ -123,7 +112,6 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
         "review_label": ui["page_review"]["aria_label"],
         "last_reviewed": ui["page_review"]["last_reviewed"],
         "next_review": ui["page_review"]["next_review"],
-        "review_overdue": ui["page_review"]["overdue"],  # {date} filled per page (page-review.html)
         "published_by": _fill(ui["page_review"]["published_by"], clinic=clinic["name"],
                               reviewer=reviewer["name"], role=reviewer["role"]),
         "handout_page": ui["handout_link"]["page"],
@@ -185,9 +173,12 @@ def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[st
     date_words = edition.words.ui["date"]
     report = page_report_href(edition.clinic["contact"]["email"], edition.words.ui["page_review"], page.title,
                               edition.clinic["site_url"] + page.url, page.last_reviewed)
+    next_review_text = long_date(page.next_review, date_words, tag)
     return {"help_href": href(page.file, HELP_PAGE, "emergency"), "report_href": report,
             "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, date_words, tag),
-            "next_review": page.next_review, "next_review_text": long_date(page.next_review, date_words, tag),
+            "next_review": page.next_review, "next_review_text": next_review_text,
+            # the notice once the next review date has passed (overrides/partials/page-review.html)
+            "overdue_text": _fill(edition.words.ui["page_review"]["overdue"], date=next_review_text),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],
             "structured_data": structured_data(edition.knowledge, edition.clinic, page)}
 
