@@ -29,7 +29,7 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from . import handout_layout, pdf_meta, regions
-from .addresses import page_url
+from .addresses import PAGES, page_url
 from .escaping import fill_text, page_report_href
 from .levels import LEVELS
 from .model import Knowledge
@@ -267,7 +267,7 @@ class Handouts:
     def _context(self) -> dict[str, Any]:
         actions = {level: info["action"] for level, info in regions.levels(self.clinic, self.words).items()}
         return {"clinic": self.clinic, "k": self.knowledge, "site_name": self.site_name,
-                "help_url": urljoin(self.site_url, page_url("when-to-get-help.md")), "actions": actions,
+                "help_url": urljoin(self.site_url, page_url(PAGES.help)), "actions": actions,
                 "language": self.language}
 
     def section(self, page: SitePage, booklet: bool) -> Markup:

@@ -23,12 +23,12 @@ from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from . import checker_report, colors, comparisons, figures, regions
-from .addresses import href, source_link
+from .addresses import PAGES, href, source_link
 from .checker_data import checker_data, checker_outcomes
 from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name, tel_href
 from .languages import SOURCE
 from .leaflet_content import leaflet_context
-from .levels import ACTION_LEVELS, SIGN_LEVELS
+from .levels import ACTION_LEVELS, EMERGENCY, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
@@ -36,9 +36,6 @@ from .widget_declarations import WIDGETS, Widget, read_widgets
 from .words import Words
 
 TEMPLATES = Path(__file__).parent / "templates"  # the templates no single widget owns
-
-REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
-COMPARE_PAGE = "mimics.md"  # the page where a reader compares two problems (widgets/compare-two)
 
 
 def site_stylesheet(base: Path, widgets: tuple[Widget, ...]) -> bytes:
@@ -141,6 +138,7 @@ def environment(words: Words, tag: str | None = None) -> Environment:
     env.globals["action_levels"] = ACTION_LEVELS
     env.globals["sign_levels"] = SIGN_LEVELS
     env.globals["level"] = level_info
+    env.globals["pages"] = PAGES  # the pages the templates link to, by what they are for
     env.globals["english"] = Markup(f' lang="{SOURCE}"') if lang != SOURCE else ""
     return env
 
@@ -170,7 +168,7 @@ class Renderer:
             # A final address in raw HTML: right in both engines only on the home page, whose
             # source and built page share a folder (Zensical reads raw links as relative to the
             # source file; MkDocs leaves them alone). Elsewhere, md_link.
-            if page != "index.md":
+            if page != PAGES.home:
                 raise ValueError(f"{template}: home_link is for the home page only, not {page}")
             return href(page, to_page, anchor)
         return self.env.get_template(template).render(
@@ -192,9 +190,9 @@ class Renderer:
 
     def render_condition_box(self, condition) -> str:
         """A condition's key facts under its section, with a link to compare it with another."""
-        return self._render("condition-box.html.j2", condition.page, condition=condition, compare_page=COMPARE_PAGE)
+        return self._render("condition-box.html.j2", condition.page, condition=condition)
 
-    def render_compare_two(self, page: str = COMPARE_PAGE) -> str:
+    def render_compare_two(self, page: str = PAGES.mimics) -> str:
         """Two problems of the reader's choice side by side (a phone cannot show 15 columns); at
         first the first problem on the page and the one most like it."""
         on_page = [c for c in self.k.conditions_in_order if c.page == page] or self.k.conditions_in_order
@@ -206,38 +204,38 @@ class Renderer:
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
-        checker_page = "symptom-checker.md"
+        checker_page = PAGES.checker
         out = {
-            "tables/compare-short.html": self.render_glance("index.md"),
-            "tables/symptoms.html": self._render("comparison-table/symptom-table.html.j2", "symptoms.md"),
-            "tables/treatments.html": self._render("comparison-table/treatment-table.html.j2", "treatments.md"),
+            "tables/compare-short.html": self.render_glance(PAGES.home),
+            "tables/symptoms.html": self._render("comparison-table/symptom-table.html.j2", PAGES.symptoms),
+            "tables/treatments.html": self._render("comparison-table/treatment-table.html.j2", PAGES.treatments),
             "sections/compare-two.html": self.render_compare_two(),
-            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
-            "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
+            "sections/symptoms.html": self._render("symptom-list.html.j2", PAGES.symptoms, **self.symptom_kinds()),
+            "sections/treatments.md": self._render("treatment-sections.md.j2", PAGES.treatments),
             "sections/leaflets.html": self._render(
-                "leaflet/leaflet-list.html.j2", "leaflets.md",
+                "leaflet/leaflet-list.html.j2", PAGES.leaflets,
                 kinds=[(self.words.lists["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
                                                                      if c.kind == kind])
                        for kind in self.k.kind_order if any(c.kind == kind for c in self.k.conditions)]),
-            "sections/packet.html": self.render_packet("leaflets.md"),
-            "sections/exercises.md": self._render("exercise/exercise-sections.md.j2", "exercises.md",
+            "sections/packet.html": self.render_packet(PAGES.leaflets),
+            "sections/exercises.md": self._render("exercise/exercise-sections.md.j2", PAGES.exercises,
                                                   drawings=self.exercise_drawings()),
-            "warning-signs/box.html": self._render("warning-box/warning-box.html.j2", "index.md",
+            "warning-signs/box.html": self._render("warning-box/warning-box.html.j2", PAGES.home,
                                                    levels=regions.levels(self.clinic, self.words)),
-            "sources.html": self._render("sources.html.j2", "about.md"),
-            "review.html": self._render("review-box/review.html.j2", "about.md"),
+            "sources.html": self._render("sources.html.j2", PAGES.about),
+            "review.html": self._render("review-box/review.html.j2", PAGES.about),
             "help.md": self._render("help-block/help.md.j2", ""),
             "checker.html": self._render("checker/checker.html.j2", checker_page,
                                          checker=self.checker_context(checker_page)),
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
         # The report is made for the page that shows it, from the stories the load step read.
-        if self.checker_tests and any(p.file == REPORT_PAGE for p in self.pages):
+        if self.checker_tests and any(p.file == PAGES.checker_report for p in self.pages):
             out["checker-report.html"] = self.render_checker_report(checker_page)
         levels = regions.levels(self.clinic, self.words)
         for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
-                "warning-box/warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
+                "warning-box/warning-signs.html.j2", PAGES.help, level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)
         for condition in self.k.conditions:
             out[f"conditions/{condition.id}.html"] = self.render_condition_box(condition)
@@ -252,7 +250,7 @@ class Renderer:
         # The warning signs, for the packet's paper only: without the data-level mark by which the
         # handout step knows a page that shows them itself (this page's handout adds its own).
         warning = Markup(self._render("handout-warning.html.j2", page, actions=actions).replace(
-            ' data-level="emergency"', ""))
+            f' data-level="{EMERGENCY}"', ""))
         return self._render("packet/packet.html.j2", page, conditions=self.k.conditions_in_order,
                             exercises=self.k.exercises, leaflets=leaflets, drawings=self.exercise_drawings(),
                             warning=warning)
@@ -269,7 +267,7 @@ class Renderer:
             raise ValueError("the checker's test report needs the checker's stories (checker_tests)")
         figures = checker_report.report(self.checker_data(checker_page), tests.stories, self.k)
         labels = {**{s.id: s.label for s in self.k.symptoms}, **{w.id: w.label for w in self.k.warning_signs}}
-        return self._render("checker-report/checker-report.html.j2", REPORT_PAGE, report=figures,
+        return self._render("checker-report/checker-report.html.j2", PAGES.checker_report, report=figures,
                             published=tests.published, percent=checker_report.percent, answer_labels=labels,
                             condition_names={c.id: c.plain_name for c in self.k.conditions})
 

@@ -14,16 +14,16 @@ from typing import Any
 
 import yaml
 
-from .addresses import href
+from .addresses import PAGES, href
 from .escaping import fill_text as _fill
 from .escaping import long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
+from .levels import EMERGENCY
 from .pages import Page
 from .project import Edition
 from .structured_data import structured_data
 from .widget_declarations import page_assets, read_widgets
 
-HELP_PAGE = "when-to-get-help.md"  # where the line at the top of every page leads
 SITE_CONFIG = "mkdocs.generated.yml"  # the site root's config: mkdocs.yml plus the clinic
 
 
@@ -38,7 +38,7 @@ def render_site_config(base: dict[str, Any], edition: Edition, editions: list[Ed
     config["site_url"] = clinic["site_url"]
     config["site_name"] = ui["site"]["site_name"]
     config["site_description"] = ui["site"]["site_description"]
-    config["nav"] = [{ui["nav"]["home" if file == "index.md" else file[:-3]]: file}
+    config["nav"] = [{ui["nav"]["home" if file == PAGES.home else file[:-3]]: file}
                      for item in base["nav"] for file in item.values()]
     theme = config.setdefault("theme", {})
     theme["language"] = clinic["language"].split("-")[0]
@@ -128,7 +128,7 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
 
 def emergency_number(clinic: dict[str, Any]) -> str:
     """The number to call in an emergency in the clinic's region."""
-    return str(clinic["region"]["emergency"]["number"])
+    return str(clinic["region"][EMERGENCY]["number"])
 
 
 def way_out(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, str]:
@@ -176,7 +176,7 @@ def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[st
     report = page_report_href(edition.clinic["contact"]["email"], edition.words.ui["page_review"], page.title,
                               edition.clinic["site_url"] + page.url, page.last_reviewed)
     next_review_text = long_date(page.next_review, date_words, tag)
-    return {"help_href": href(page.file, HELP_PAGE, "emergency"), "report_href": report,
+    return {"help_href": href(page.file, PAGES.help, EMERGENCY), "report_href": report,
             "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, date_words, tag),
             "next_review": page.next_review, "next_review_text": next_review_text,
             # the notice once the next review date has passed (overrides/partials/page-review.html)
