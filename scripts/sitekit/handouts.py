@@ -31,7 +31,7 @@ from markupsafe import Markup
 from . import handout_layout, pdf_meta, regions
 from .addresses import PAGES, page_url
 from .escaping import fill_text, page_report_href
-from .levels import LEVELS
+from .levels import EMERGENCY
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
@@ -131,7 +131,7 @@ def _is_permalink(node: Node) -> bool:
 def _warning_box(node: Node) -> bool:
     """A page's own warning-signs box (generated/warning-signs/box.html, marked data-warning-box),
     not a list in the text."""
-    return node.tag == "aside" and (bool(node.get("data-warning-box")) or node.get("data-level") == LEVELS[0])
+    return node.tag == "aside" and (bool(node.get("data-warning-box")) or node.get("data-level") == EMERGENCY)
 
 
 def read_page(site: Path, name: str) -> SitePage:
@@ -167,7 +167,7 @@ def read_page(site: Path, name: str) -> SitePage:
         stylesheets=[urljoin(url, n.get("href") or "") for n in
                      tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
         body_attrs=body.start_tag()[len("<body"):-1],
-        has_warning_signs=content.find(lambda n: n.get("data-level") == LEVELS[0]) is not None)
+        has_warning_signs=content.find(lambda n: n.get("data-level") == EMERGENCY) is not None)
 
 
 def without_warning_box(content: str) -> str:
