@@ -88,7 +88,7 @@ def long_date(iso: str, date_words: dict[str, Any], tag: str = "") -> str:
     day = dt.date.fromisoformat(iso)
     country = tag.partition("-")[2]
     form = (date_words.get("by_country") or {}).get(country, date_words["format"])
-    return str(form.format(day=day.day, month=date_words["months"][day.month - 1], year=day.year))
+    return fill_text(form, day=day.day, month=date_words["months"][day.month - 1], year=day.year)
 
 
 def fill(text: str, escape: Callable[[str], Any], **values: Any) -> Markup:
