@@ -15,8 +15,7 @@ from typing import Any
 import yaml
 
 from .addresses import PAGES, href
-from .escaping import fill_text as _fill
-from .escaping import long_date, mailto_href, page_report_href, tel_href
+from .escaping import fill_text, long_date, mailto_href, page_report_href, tel_href
 from .languages import SOURCE
 from .levels import EMERGENCY
 from .pages import Page
@@ -110,11 +109,11 @@ def theme_words(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, Any]:
     reviewer = clinic["reviewer"]
     return {
         "example_label": ui["example_notice"]["label"],
-        "example_text": _fill(ui["example_notice"]["text"], clinic=clinic["name"]),
+        "example_text": fill_text(ui["example_notice"]["text"], clinic=clinic["name"]),
         "review_label": ui["page_review"]["aria_label"],
         "last_reviewed": ui["page_review"]["last_reviewed"],
         "next_review": ui["page_review"]["next_review"],
-        "published_by": _fill(ui["page_review"]["published_by"], clinic=clinic["name"],
+        "published_by": fill_text(ui["page_review"]["published_by"], clinic=clinic["name"],
                               reviewer=reviewer["name"], role=reviewer["role"]),
         "handout_page": ui["handout_link"]["page"],
         "handout_booklet": ui["handout_link"]["booklet"],
@@ -149,7 +148,7 @@ def translation_notice(ui: dict[str, Any], clinic: dict[str, Any]) -> dict[str, 
     """Who reviewed this language's translation, or the notice that nobody has yet."""
     words, reviewer = ui["translation"], clinic["translation_reviewer"]
     if reviewer:
-        return {"reviewed": True, "text": _fill(words["reviewed_by"], name=reviewer["name"], role=reviewer["role"])}
+        return {"reviewed": True, "text": fill_text(words["reviewed_by"], name=reviewer["name"], role=reviewer["role"])}
     return {"reviewed": False, "title": words["awaiting_review_title"], "text": words["awaiting_review"]}
 
 
@@ -180,7 +179,7 @@ def theme_page(edition: Edition, page: Page, editions: list[Edition]) -> dict[st
             "last_reviewed": page.last_reviewed, "last_reviewed_text": long_date(page.last_reviewed, date_words, tag),
             "next_review": page.next_review, "next_review_text": next_review_text,
             # the notice once the next review date has passed (overrides/partials/page-review.html)
-            "overdue_text": _fill(edition.words.ui["page_review"]["overdue"], date=next_review_text),
+            "overdue_text": fill_text(edition.words.ui["page_review"]["overdue"], date=next_review_text),
             "twins": twins(edition, page, editions) if len(editions) > 1 else [],
             "structured_data": structured_data(edition.knowledge, edition.clinic, page)}
 
