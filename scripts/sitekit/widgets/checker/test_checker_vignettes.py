@@ -13,27 +13,36 @@ goes when the checker or the data changes); every other story must pass.
 from __future__ import annotations
 
 import pytest
-from helpers import ROOT, page_url, site_languages
+from helpers import page_url, site_languages
 from sitekit import checker_report
 from sitekit.checker_report import problems_with
 from sitekit.widgets.checker import answering
 
-VIGNETTES = checker_report.load_stories()
 WIDGET = '[data-module="symptom-checker"]'
-KNOWN_MISSES = {s["id"] for s in VIGNETTES if s.get("known_miss")}
 # The stories the browser runs: every kind of story, every level, and the known misses.
 SAMPLE_SIZE = 24
 
 
-def check_all(results: list[dict]) -> None:
+@pytest.fixture(scope="module")
+def vignettes() -> list[dict]:
+    """The patient stories, read when a test first needs them (never at import)."""
+    return checker_report.load_stories()
+
+
+def known_misses(stories: list[dict]) -> set[str]:
+    return {s["id"] for s in stories if s.get("known_miss")}
+
+
+def check_all(results: list[dict], stories: list[dict]) -> None:
     """Every story passes, except the known misses, which must still fail."""
-    by_id = {s["id"]: s for s in VIGNETTES}
+    by_id = {s["id"]: s for s in stories}
+    misses = known_misses(stories)
     failing = {r["id"]: problems_with(r, by_id[r["id"]]) for r in results}
     failing = {k: v for k, v in failing.items() if v}
-    unexpected = {k: v for k, v in failing.items() if k not in KNOWN_MISSES}
+    unexpected = {k: v for k, v in failing.items() if k not in misses}
     lines = [f"{k}: {'; '.join(v)}" for k, v in unexpected.items()]
     assert not unexpected, f"{len(unexpected)} of {len(results)} stories fail:\n" + "\n".join(lines)
-    fixed = (KNOWN_MISSES & {r["id"] for r in results}) - set(failing)
+    fixed = (misses & {r["id"] for r in results}) - set(failing)
     assert not fixed, f"known misses that now pass (take out their known_miss): {sorted(fixed)}"
 
 
@@ -52,50 +61,53 @@ def test_the_runner_sees_a_wrong_answer():
     assert len(problems_with({"level": "urgent", "named": ["b", "c", "d", "a"], "tiedFirst": False}, both)) == 1
 
 
-def _checker_data() -> tuple[dict, object]:
-    """The checker data generation writes for this project, made in memory (nothing written)."""
-    from sitekit.pipeline import Paths, load_all
+def _checker_data(edition) -> tuple[dict, object]:
+    """The checker data generation writes for this project (the site root's edition), made in
+    memory (nothing written)."""
     from sitekit.render import Renderer
 
-    knowledge, clinic, pages = load_all(Paths.of(ROOT))
-    return Renderer(knowledge, clinic, pages).checker_data("symptom-checker.md"), knowledge
+    knowledge = edition.knowledge
+    return Renderer(knowledge, edition.clinic, edition.pages).checker_data("symptom-checker.md"), knowledge
 
 
-def test_vignettes_through_the_pure_functions():
+def test_vignettes_through_the_pure_functions(shipped_editions, vignettes):
     """Every story gives its expected outcome and first named condition (Node, generated data)."""
-    data, _ = _checker_data()
-    results = checker_report.run(data, VIGNETTES)
-    assert len(results) == len(VIGNETTES) > 0
-    check_all(results)
+    stories = vignettes
+    data, _ = _checker_data(shipped_editions[0])
+    results = checker_report.run(data, stories)
+    assert len(results) == len(stories) > 0
+    check_all(results, stories)
 
 
-def test_the_report_counts_what_the_stories_give():
+def test_the_report_counts_what_the_stories_give(shipped_editions, vignettes):
     """The figures add up: every story counted once per level, as right, too high or too low."""
-    data, knowledge = _checker_data()
-    figures = checker_report.report(data, VIGNETTES, knowledge)
-    assert figures["total"] == len(VIGNETTES)
-    assert sum(row["count"] for row in figures["levels"]) == len(VIGNETTES)
+    stories, misses = vignettes, known_misses(vignettes)
+    data, knowledge = _checker_data(shipped_editions[0])
+    figures = checker_report.report(data, stories, knowledge)
+    assert figures["total"] == len(stories)
+    assert sum(row["count"] for row in figures["levels"]) == len(stories)
     assert all(row["correct"] + row["over"] + row["under"] == row["count"] for row in figures["levels"])
-    assert {r["id"] for r in figures["failing"]} == KNOWN_MISSES
+    assert {r["id"] for r in figures["failing"]} == misses
     assert figures["emergencies"]["count"] > 0
-    missed = set(figures["emergencies"]["missed"]) - KNOWN_MISSES
+    missed = set(figures["emergencies"]["missed"]) - misses
     assert not missed, f"stories that need help now, not sent for help now: {sorted(missed)}"
 
 
-def _sample() -> list[dict]:
+def _sample(stories: list[dict]) -> list[dict]:
     """Stories for the browser: the first of each kind and of each expected level, every known
     miss, then the rest in file order, up to SAMPLE_SIZE."""
+    misses = known_misses(stories)
     chosen: dict[str, dict] = {}
-    for s in VIGNETTES:
+    for s in stories:
         kinds = {c["kind"] for c in chosen.values()}
         levels = {c["expect"]["outcome"] for c in chosen.values()}
-        if s["kind"] not in kinds or s["expect"]["outcome"] not in levels or s["id"] in KNOWN_MISSES:
+        if s["kind"] not in kinds or s["expect"]["outcome"] not in levels or s["id"] in misses:
             chosen[s["id"]] = s
-    for s in VIGNETTES:
+    for s in stories:
         if len(chosen) >= SAMPLE_SIZE:
             break
         chosen.setdefault(s["id"], s)
-    return [s for s in VIGNETTES if s["id"] in chosen]
+    return [s for s in stories if s["id"] in chosen]
 
 
 def pytest_generate_tests(metafunc):
@@ -132,15 +144,15 @@ def _run_on_page(page, story: dict) -> dict:
     }""")
 
 
-def test_vignettes_on_the_checker_page(checker):
+def test_vignettes_on_the_checker_page(checker, vignettes):
     """Every story gives its expected outcome and first named condition on the real page; an
     emergency shows no condition and no treatment."""
     results, emergencies_with_a_list = [], []
-    for story in _sample():
+    for story in _sample(vignettes):
         result = {"id": story["id"], **_run_on_page(checker, story)}
         results.append(result)
         if result["level"] == "emergency" and result["treatmentsShown"]:
             emergencies_with_a_list.append(story["id"])
-    assert any(s["expect"]["outcome"] == "emergency" for s in _sample())
+    assert any(s["expect"]["outcome"] == "emergency" for s in _sample(vignettes))
     assert emergencies_with_a_list == []
-    check_all(results)
+    check_all(results, vignettes)

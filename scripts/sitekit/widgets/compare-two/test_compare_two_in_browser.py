@@ -21,6 +21,13 @@ def editions():
     return {e.language.code: e for e in load_editions(Paths.of(ROOT))}
 
 
+def pytest_generate_tests(metafunc):
+    """Each test that takes ``lang`` runs once per language the clinic publishes (read when the
+    tests are collected, not at import)."""
+    if "lang" in metafunc.fixturenames:
+        metafunc.parametrize("lang", list(site_languages()))
+
+
 def open_page(browser, url: str, javascript: bool = True):
     context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     page = context.new_page()
@@ -51,7 +58,6 @@ def shown_table(page):
     return head, rows
 
 
-@pytest.mark.parametrize("lang", list(site_languages()))
 def test_picking_two_shows_both_and_only_those(browser, site_server, editions, lang):
     knowledge = editions[lang].knowledge
     ui = ui_for(lang, ROOT / "locales")
@@ -77,7 +83,6 @@ def test_picking_two_shows_both_and_only_those(browser, site_server, editions, l
     context.close()
 
 
-@pytest.mark.parametrize("lang", list(site_languages()))
 def test_by_keyboard_with_visible_focus_and_16px_text(browser, site_server, editions, lang):
     knowledge = editions[lang].knowledge
     context, page, _errors = open_page(browser, page_url(site_server, "mimics", lang))
@@ -119,7 +124,6 @@ def test_a_box_on_another_page_leads_to_its_problem(browser, site_server, editio
     context.close()
 
 
-@pytest.mark.parametrize("lang", list(site_languages()))
 def test_without_javascript_every_problem_is_listed(browser, site_server, editions, lang):
     knowledge = editions[lang].knowledge
     context, page, _errors = open_page(browser, page_url(site_server, "mimics", lang), javascript=False)
