@@ -15,13 +15,35 @@ from .yamlsource import Source
 
 def check(source: Source, schema_path: Path) -> list[Problem]:
     """Every place where ``source`` breaks the schema, in file order."""
-    schema = json.loads(schema_path.read_text(encoding="utf-8"))
-    validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     problems: dict[tuple, Problem] = {}
-    for error in validator.iter_errors(source.data):  # one problem per key: the first rule it breaks
+    for error in _errors(schema_path.read_text(encoding="utf-8"), source):
         own = (error.message,) if error.validator in ("required", "additionalProperties") else ()
-        problems.setdefault((*error.absolute_path, *own), _explain(source, error))
+        problems.setdefault((*error.absolute_path, *own), _explain(source, error))  # a key's first broken rule
     return sorted(problems.values(), key=lambda p: (p.line, p.column))
+
+
+def _errors(schema_text: str, source: Source) -> tuple[ValidationError, ...]:
+    """The schema's verdict on the data: remembered for the last few (schema, file text, data), since
+    it depends on nothing else. An edited file is new data, so an answer is never stale; a process that
+    generates again and again (make serve, the tests) skips the walk over the files that did not
+    change, the slowest part of checking an unchanged knowledge file."""
+    try:
+        data = json.dumps(source.data, sort_keys=True, default=repr)
+    except (TypeError, ValueError):  # keys of mixed kinds, or a loop: not worth remembering
+        data = None
+    key = (schema_text, "\n".join(source.lines), data)
+    if data is None or key not in _VERDICTS:
+        if len(_VERDICTS) >= 16:
+            del _VERDICTS[next(iter(_VERDICTS))]
+        validator = Draft202012Validator(json.loads(schema_text), format_checker=Draft202012Validator.FORMAT_CHECKER)
+        verdict = tuple(validator.iter_errors(source.data))
+        if data is None:
+            return verdict
+        _VERDICTS[key] = verdict
+    return _VERDICTS[key]
+
+
+_VERDICTS: dict[tuple[str, str, str | None], tuple[ValidationError, ...]] = {}
 
 
 def _explain(source: Source, error: ValidationError) -> Problem:
