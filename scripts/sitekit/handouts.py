@@ -338,7 +338,7 @@ class Handouts:
         self.run = work.run
         pages = [self.page(name) for name in names]
         jobs: list[Future[dict[str, Printed]]] = []
-        for size in SIZES:
+        for size in reversed(SIZES):  # large print first: its booklet is the longest to print
             handouts = [work.pool.submit(self._handout, work.printer, page, size) for page in pages]
             jobs += handouts
             # Queued after its handouts, so every one of them has started before it waits on them.
