@@ -64,6 +64,32 @@ def test_the_checker_script_names_no_level():
     assert not [level for level in LEVELS if f'"{level}"' in script or f"'{level}'" in script]
 
 
+def _theme_files() -> list[Path]:
+    """The stylesheets, scripts and templates of the widgets, the site and the theme."""
+    folders = [ROOT / "scripts/sitekit", ROOT / "docs/stylesheets", ROOT / "overrides"]
+    return sorted(path for folder in folders for pattern in ("*.css", "*.js", "*.j2", "*.html")
+                  for path in folder.rglob(pattern) if ".test." not in path.name)
+
+
+def test_every_level_a_stylesheet_script_or_template_spells_is_a_level():
+    """A level id spelled out (a class the templates build from a level, kb-care--{{ lv }}; a
+    level's colour, --kb-<id>-border; a data-level value) is one of sitekit.levels': a level
+    renamed there shows up here with every file that still spells its old name."""
+    files = _theme_files()
+    built = set()  # the classes the templates build from a level id
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        built |= set(re.findall(r"([\w-]+)--\{\{ ?(?:\w+\.)?(?:level|lv)(?:\.id)? ?\}\}", text))
+    assert {"kb-care", "kb-level", "kb-q-level"} <= built  # it sees the templates' classes
+    spelled = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(built)))})--([a-z][\w-]*)"
+                         r"|--kb-([a-z][\w-]*?)-(?:fg|bg|border|link)\b|data-level=[\"']?([a-z][\w-]*)")
+    unknown = [f"{path.relative_to(ROOT)}: {match[0]}" for path in files
+               for match in spelled.finditer(path.read_text(encoding="utf-8"))
+               if next(group for group in match.groups() if group) not in (*LEVELS, "level")]
+    assert unknown == []
+    assert spelled.search(".kb-q-level--see_doctor{} var(--kb-urgent-border)")[1] == "see_doctor"  # can fail
+
+
 @pytest.mark.parametrize("level", [lv for lv in LEVEL_LIST if lv.light], ids=lambda lv: lv.id)
 def test_each_level_colour_is_readable(level):
     for colours in (level.light, level.dark):

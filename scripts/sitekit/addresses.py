@@ -1,6 +1,40 @@
 """Page addresses, in one place: the address a page's source file is built at, and links from
-one page to another, as Markdown writes them (source files) and as built (directory URLs)."""
+one page to another, as Markdown writes them (source files) and as built (directory URLs), and the
+pages the build links to by what they are for (PAGES)."""
 from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+
+@dataclass(frozen=True)
+class SitePages:
+    """The pages the build itself links to or fills, by what they are for: the one place their
+    source files are named (a condition's page is in the knowledge file: ``Condition.page``).
+    Templates read them as ``pages`` (``md_link(text, pages.about, "source-x")``); the nav
+    (mkdocs.yml) lists every page a reader sees, these among them.
+    """
+
+    home: str = "index.md"
+    help: str = "when-to-get-help.md"          # where to get help: the line on top of every page leads here
+    symptoms: str = "symptoms.md"
+    mimics: str = "mimics.md"                  # other causes, and how to tell two of them apart (compare-two)
+    treatments: str = "treatments.md"
+    exercises: str = "exercises.md"
+    leaflets: str = "leaflets.md"              # the leaflets and the packet builder
+    checker: str = "symptom-checker.md"
+    checker_report: str = "checker-tested.md"  # how the checker was tested (its report)
+    about: str = "about.md"                    # who wrote it, and every source
+
+    def files(self) -> list[str]:
+        """Every page named here, by its source file.
+
+        >>> "index.md" in PAGES.files()
+        True
+        """
+        return list(asdict(self).values())
+
+
+PAGES = SitePages()
 
 
 def page_url(file: str) -> str:
@@ -9,7 +43,7 @@ def page_url(file: str) -> str:
     >>> page_url("index.md"), page_url("causes.md")
     ('', 'causes/')
     """
-    return "" if file == "index.md" else file[: -len(".md")] + "/"
+    return "" if file == PAGES.home else file[: -len(".md")] + "/"
 
 
 def source_link(from_page: str, to_page: str, anchor: str = "") -> str:
@@ -35,5 +69,5 @@ def href(from_page: str, to_page: str, anchor: str = "") -> str:
     if from_page == to_page and anchor:
         return f"#{anchor}"
     fragment = f"#{anchor}" if anchor else ""
-    prefix = "" if from_page == "index.md" else "../"
+    prefix = "" if from_page == PAGES.home else "../"
     return f"{prefix}{page_url(to_page)}{fragment}" or "./"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .addresses import href
+from .addresses import PAGES, href
 from .levels import level
 from .model import Knowledge
 from .regions import levels
@@ -46,8 +46,8 @@ def checker_data(k: Knowledge, clinic: dict[str, Any], page: str, words: Words) 
             "features": {s: {"fit": f.fit, "why": f.why} for s, f in c.features.items()},
             "distinguishing": [list(entry) for entry in c.distinguishing], "against": list(c.against),
             "treatments": [{"id": t.id, "name": t.name, "rating": t.evidence.rating,
-                            "url": href(page, "treatments.md", f"treatment-{t.id}")}
+                            "url": href(page, PAGES.treatments, f"treatment-{t.id}")}
                            for t in k.treatments_for(c.id)],
         } for c in k.conditions_in_order],
-        "helpUrl": href(page, "when-to-get-help.md"),
+        "helpUrl": href(page, PAGES.help),
     }

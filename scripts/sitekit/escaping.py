@@ -1,7 +1,8 @@
 """Text from the YAML files made safe for the one place it is shown: Markdown (and HTML inside
 it), JSON inside a <script> element, mailto: and tel: links; and dates and site names as
 readers write them, in the reader's language; and a word file's text with its {placeholders}
-filled in. Each value is escaped once, where it is rendered."""
+filled in (fill, for templates: the ``fill`` filter; fill_text, for plain values). Each value
+is escaped once, where it is rendered."""
 from __future__ import annotations
 
 import datetime as dt
@@ -87,7 +88,7 @@ def long_date(iso: str, date_words: dict[str, Any], tag: str = "") -> str:
     day = dt.date.fromisoformat(iso)
     country = tag.partition("-")[2]
     form = (date_words.get("by_country") or {}).get(country, date_words["format"])
-    return str(form.format(day=day.day, month=date_words["months"][day.month - 1], year=day.year))
+    return fill_text(form, day=day.day, month=date_words["months"][day.month - 1], year=day.year)
 
 
 def fill(text: str, escape: Callable[[str], Any], **values: Any) -> Markup:
@@ -108,16 +109,29 @@ def fill(text: str, escape: Callable[[str], Any], **values: Any) -> Markup:
         return f"\0{len(names) - 1}\0"
 
     def put(match: re.Match[str]) -> str:
-        name = names[int(match[1])]
-        if name not in values:
-            raise ValueError(f"{text!r}: no value given for {{{name}}}")
-        value = values[name]
+        value = _value(text, names[int(match[1])], values)
         return str(value.__html__()) if hasattr(value, "__html__") else str(escape(str(value)))
     text = str(text)
     # A space at either end is part of the text (" or {link}"); Markdown escaping would drop it.
     lead, trail = (" " if text[:1].isspace() else ""), (" " if text[-1:].isspace() else "")
     body = str(escape(_PLACEHOLDER.sub(hold, text.strip())))
     return Markup(lead + re.sub(r"\0(\d+)\0", put, body) + trail)
+
+
+def fill_text(text: str, **values: Any) -> str:
+    """A word file's text with each ``{name}`` filled in as plain text, for a value that is escaped
+    later, once, where it is shown (a theme word, a mailto: link's subject and body).
+
+    >>> fill_text("Published by {clinic}.\\n", clinic="A & B")
+    'Published by A & B.\\n'
+    """
+    return _PLACEHOLDER.sub(lambda match: str(_value(text, match[1], values)), str(text))
+
+
+def _value(text: str, name: str, values: dict[str, Any]) -> Any:
+    if name not in values:
+        raise ValueError(f"{text!r}: no value given for {{{name}}}")
+    return values[name]
 
 
 def mailto_href(email: str) -> str:
@@ -142,8 +156,8 @@ def report_href(email: str, subject: str, body: str) -> str:
 def page_report_href(email: str, words: dict[str, Any], title: str, url: str, reviewed: str) -> str:
     """The "report a problem with this page" link of a page or handout: the page's title, address
     and review date filled in, in the words of its language (``words``: page_review in ui.yml)."""
-    body = words["report_body"].replace("{url}", url).replace("{reviewed}", reviewed)
-    return report_href(email, words["report_subject"].replace("{title}", title), body)
+    return report_href(email, fill_text(words["report_subject"], title=title),
+                       fill_text(words["report_body"], url=url, reviewed=reviewed))
 
 
 def tel_href(phone: str) -> str:

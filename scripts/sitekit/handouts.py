@@ -29,9 +29,9 @@ from urllib.parse import urljoin
 from markupsafe import Markup
 
 from . import handout_layout, pdf_meta, regions
-from .addresses import page_url
-from .escaping import page_report_href
-from .levels import LEVELS
+from .addresses import PAGES, page_url
+from .escaping import fill_text, page_report_href
+from .levels import EMERGENCY
 from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
@@ -131,7 +131,7 @@ def _is_permalink(node: Node) -> bool:
 def _warning_box(node: Node) -> bool:
     """A page's own warning-signs box (generated/warning-signs/box.html, marked data-warning-box),
     not a list in the text."""
-    return node.tag == "aside" and (bool(node.get("data-warning-box")) or node.get("data-level") == LEVELS[0])
+    return node.tag == "aside" and (bool(node.get("data-warning-box")) or node.get("data-level") == EMERGENCY)
 
 
 def read_page(site: Path, name: str) -> SitePage:
@@ -167,7 +167,7 @@ def read_page(site: Path, name: str) -> SitePage:
         stylesheets=[urljoin(url, n.get("href") or "") for n in
                      tree.find_all(lambda n: n.tag == "link" and n.get("rel") == "stylesheet")],
         body_attrs=body.start_tag()[len("<body"):-1],
-        has_warning_signs=content.find(lambda n: n.get("data-level") == LEVELS[0]) is not None)
+        has_warning_signs=content.find(lambda n: n.get("data-level") == EMERGENCY) is not None)
 
 
 def without_warning_box(content: str) -> str:
@@ -267,7 +267,7 @@ class Handouts:
     def _context(self) -> dict[str, Any]:
         actions = {level: info["action"] for level, info in regions.levels(self.clinic, self.words).items()}
         return {"clinic": self.clinic, "k": self.knowledge, "site_name": self.site_name,
-                "help_url": urljoin(self.site_url, page_url("when-to-get-help.md")), "actions": actions,
+                "help_url": urljoin(self.site_url, page_url(PAGES.help)), "actions": actions,
                 "language": self.language}
 
     def section(self, page: SitePage, booklet: bool) -> Markup:
@@ -280,7 +280,7 @@ class Handouts:
             page=page, content=Markup(content), questionnaire=questionnaire,
             warning_box=not booklet and not questionnaire and not page.has_warning_signs,
             help=Markup("" if booklet else page.help),
-            qr=qr_svg(page.url, self.words.ui["handout"]["qr_label"].format(url=page.url)),
+            qr=qr_svg(page.url, fill_text(self.words.ui["handout"]["qr_label"], url=page.url)),
             report=self._report_link(page), **self._context()))
 
     def _report_link(self, page: SitePage) -> Markup:

@@ -47,12 +47,12 @@ class Leaflets:
 
     def content(self, condition: Condition, shown: int = MAX_EXERCISES) -> str:
         h = self.handouts
-        return h.env.get_template("leaflet.html.j2").render(
+        return h.env.get_template("leaflet/leaflet.html.j2").render(
             k=h.knowledge, id_prefix="leaflet-", **leaflet_context(h.knowledge, condition, shown))
 
     def where_to_go(self) -> str:
         """Where to go when it is not urgent (the warning box says where when it is): the clinic."""
-        return self.handouts.env.get_template("leaflet-where.html.j2").render(**self.handouts._context())
+        return self.handouts.env.get_template("leaflet/leaflet-where.html.j2").render(**self.handouts._context())
 
     def page(self, condition: Condition, shown: int = MAX_EXERCISES) -> SitePage:
         """A condition's leaflet, as a page the handout templates lay out: the header,

@@ -61,6 +61,9 @@ SIGN_LEVELS = ACTION_LEVELS
 # warning sign, and never self-care, which is what is left when nothing else is met.
 RULE_LEVELS: tuple[str, ...] = LEVELS[1:-1]
 SELF_CARE = LEVELS[-1]
+# The most serious level: call the emergency number (the clinic region's ``emergency``; the help
+# page's first section, which the line on top of every page links to).
+EMERGENCY = LEVELS[0]
 
 
 def level(level_id: str) -> Level:

@@ -15,13 +15,12 @@ from typing import Any
 from . import yamlsource
 from .addresses import page_url
 from .problems import InputError, Problem
+from .widget_declarations import page_widgets, read_widgets
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*\r?\n", re.S)
 TEXT_KEYS = ("title", "description", "subtitle", "template", "icon", "status")
 DATE_KEYS = ("last_reviewed", "next_review")
 OTHER_KEYS = ("hide", "search", "tags")  # Material's own keys, passed through untouched
-# Widgets whose script and style a page loads (overrides/main.html adds them to that page only).
-WIDGETS = ("checker", "packet", "compare-two")
 
 
 @dataclass(frozen=True)
@@ -50,8 +49,11 @@ def is_date(value: Any) -> bool:
     return True
 
 
-def front_matter(text: str, label: str) -> tuple[dict[str, Any], list[Problem]]:
-    """A page's front matter as a mapping, and the problems in it."""
+def front_matter(text: str, label: str,
+                 widgets: tuple[str, ...] | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """A page's front matter as a mapping, and the problems in it. ``widgets``: the widgets a page
+    may name to load their style and script on it (the per-page ones their folders declare)."""
+    widgets = page_widgets(read_widgets()) if widgets is None else widgets
     match = _FRONT_MATTER.match(text)
     if not match or not match.group(1):
         return {}, []
@@ -69,9 +71,9 @@ def front_matter(text: str, label: str) -> tuple[dict[str, Any], list[Problem]]:
                                            "Use a date that exists, as YYYY-MM-DD."))
         elif key in TEXT_KEYS and not isinstance(value, str):
             problems.append(source.problem((key,), "should be text", "Write the text after the colon."))
-        elif key == "widgets" and not (isinstance(value, list) and all(w in WIDGETS for w in value)):
+        elif key == "widgets" and not (isinstance(value, list) and all(w in widgets for w in value)):
             problems.append(source.problem((key,), f"'{value}' is not a list of known widgets",
-                                           f"Write a list such as [checker]. Widgets: {', '.join(WIDGETS)}."))
+                                           f"Write a list such as [checker]. Widgets: {', '.join(widgets)}."))
         elif key not in (*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS, "widgets"):
             allowed = ", ".join((*TEXT_KEYS, *DATE_KEYS, *OTHER_KEYS, "widgets"))
             problems.append(source.problem((key,), f"unknown key '{key}'",
@@ -84,11 +86,12 @@ def read_pages(docs_dir: Path, clinic: dict | None, label: Any = str) -> list[Pa
     (``clinic=None``: the clinic file is broken, so the review dates are not filled in)."""
     pages, problems = [], []
     defaults = clinic or {"last_reviewed": "", "next_review": ""}
+    widgets = page_widgets(read_widgets())
     for path in sorted(docs_dir.glob("*.md")):
         name = label(path)
         try:
             text = yamlsource.decode(path.read_bytes(), name)
-            meta, found = front_matter(text, name)
+            meta, found = front_matter(text, name, widgets)
         except InputError as err:
             problems += err.problems
             continue

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from . import active_content, schema_check, yamlsource
-from .levels import ACTION_LEVELS
+from .levels import ACTION_LEVELS, EMERGENCY
 from .problems import InputError, Problem
 from .words import Words
 
@@ -79,9 +79,9 @@ def whole_region(clinic: yamlsource.Source, regions: Path, schema: Path,
             what = key if key == "name" else f"{key}: action"
             problems.append(clinic.problem(("region",), f"the region has no {what}",
                                            "Name a ready region (use: uk or use: us), or give it here"))
-    if "number" not in region.get("emergency", {"number": ""}):
+    if "number" not in region.get(EMERGENCY, {"number": ""}):
         problems.append(clinic.problem(("region",), "the region has no emergency number",
-                                       "Add emergency: number: (in quotes, e.g. \"911\")"))
+                                       f"Add {EMERGENCY}: number: (in quotes, e.g. \"911\")"))
     region.setdefault("words", {})
     if problems:
         raise InputError(problems)

@@ -9,41 +9,48 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_eval_context, select_autoescape
+from jinja2 import (
+    BaseLoader,
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    pass_eval_context,
+    select_autoescape,
+)
 from jinja2.nodes import EvalContext
 from markupsafe import Markup, escape
 
 from . import checker_report, colors, comparisons, figures, regions
-from .addresses import href, source_link
+from .addresses import PAGES, href, source_link
 from .checker_data import checker_data, checker_outcomes
-from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name
+from .escaping import fill, json_for_script, long_date, markdown_link, markdown_text, site_name, tel_href
 from .languages import SOURCE
 from .leaflet_content import leaflet_context
-from .levels import ACTION_LEVELS, SIGN_LEVELS
+from .levels import ACTION_LEVELS, EMERGENCY, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
-from .pages import WIDGETS as PAGE_WIDGETS  # their style loads only on the pages that name them
 from .pages import Page
+from .widget_declarations import WIDGETS, Widget, read_widgets
 from .words import Words
 
-TEMPLATES = Path(__file__).parent / "templates"
-# A folder per visible widget: its template(s), style, script and tests together.
-WIDGETS = Path(__file__).parent / "widgets"
-
-REPORT_PAGE = "checker-tested.md"  # the page that shows the checker's test report
-COMPARE_PAGE = "mimics.md"  # the page where a reader compares two problems (widgets/compare-two)
+TEMPLATES = Path(__file__).parent / "templates"  # the templates no single widget owns
 
 
-def site_stylesheet(base: Path, widgets: Path = WIDGETS) -> bytes:
-    """The one site stylesheet (docs/generated/site.css): each visible widget's style, widget by
-    widget, then the base (docs/stylesheets/site.css), whose Paper section's print rules come last
-    so that they win on paper. The per-page widgets' styles are not in it.
+def site_stylesheet(base: Path, widgets: tuple[Widget, ...]) -> bytes:
+    r"""The one site stylesheet (docs/generated/site.css): each widget's style that is not per page
+    (widget.yml), widget by widget, then the base (docs/stylesheets/site.css), whose Paper
+    section's print rules come last so that they win on paper.
 
     >>> import tempfile; d = Path(tempfile.mkdtemp())
-    >>> for name, css in [("b-box", ".b{}"), ("a-box", ".a{}"), ("checker", ".c{}")]:
+    >>> for name, css, per_page in [("b-box", ".b{}", "false"), ("a-box", ".a{}", "false"),
+    ...                             ("checker", ".c{}", "true")]:
     ...     (d / name).mkdir(); _ = (d / name / f"{name}.css").write_text(css)
+    ...     _ = (d / name / "widget.yml").write_text(f"renders: r\nfrom: f\ntemplates: []\n"
+    ...                                             f"styles: [{name}.css]\nscripts: []\nper_page: {per_page}\n")
     >>> _ = (d / "site.css").write_text("@media print{.p{}}")
-    >>> print(site_stylesheet(d / "site.css", d).decode())
+    >>> print(site_stylesheet(d / "site.css", read_widgets(d)).decode())
     /* a-box: widgets/a-box/a-box.css */
     .a{}
     /* b-box: widgets/b-box/b-box.css */
@@ -51,21 +58,28 @@ def site_stylesheet(base: Path, widgets: Path = WIDGETS) -> bytes:
     /* The site: docs/stylesheets/site.css */
     @media print{.p{}}
     """
-    parts = [f"/* {path.parent.name}: widgets/{path.parent.name}/{path.name} */\n".encode()
-             + path.read_bytes().rstrip() + b"\n"
-             for path in sorted(widgets.glob("*/*.css")) if path.parent.name not in PAGE_WIDGETS]
+    parts = [f"/* {w.name}: widgets/{w.name}/{name} */\n".encode() + (w.folder / name).read_bytes().rstrip() + b"\n"
+             for w in widgets if not w.per_page for name in sorted(w.styles)]
     return b"".join(parts) + b"/* The site: docs/stylesheets/site.css */\n" + base.read_bytes()
 
 
-def widget_assets(docs: Path) -> dict[str, bytes]:
+def widget_assets(docs: Path, widgets: Path = WIDGETS) -> dict[str, bytes]:
     """The site stylesheet (docs/generated/site.css, see site_stylesheet), each per-page widget's
-    style and every widget's script, as the generated files MkDocs serves
-    (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a per-page widget's on the
-    pages that name it in their front matter, overrides/partials/page-review.html the review date's."""
-    return {"docs/generated/site.css": site_stylesheet(docs / "stylesheets/site.css"),
-            **{f"docs/generated/widgets/{path.parent.name}/{path.name}": path.read_bytes()
-               for path in sorted(WIDGETS.glob("*/*")) if ".test." not in path.name
-               and (path.suffix == ".js" or (path.suffix == ".css" and path.parent.name in PAGE_WIDGETS))}}
+    style and every widget's script, as their folders declare them (widget.yml), as the generated
+    files MkDocs serves (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a
+    per-page widget's on the pages that name it in their front matter (config.extra.widgets),
+    overrides/partials/page-review.html the review date's."""
+    declared = read_widgets(widgets)
+    return {"docs/generated/site.css": site_stylesheet(docs / "stylesheets/site.css", declared),
+            **{f"docs/generated/widgets/{w.name}/{name}": (w.folder / name).read_bytes()
+               for w in declared for name in sorted((*w.scripts, *(w.styles if w.per_page else ())))}}
+
+
+def template_loader(widgets: Path = WIDGETS) -> BaseLoader:
+    """Templates by widget ("checker/checker.html.j2", from the widget's folder, as its widget.yml
+    names them), and the shared ones (templates/) by their own name."""
+    return ChoiceLoader([FileSystemLoader(TEMPLATES),
+                         PrefixLoader({w.name: FileSystemLoader(w.folder) for w in read_widgets(widgets)})])
 
 
 class _Words(dict):
@@ -105,13 +119,13 @@ def environment(words: Words, tag: str | None = None) -> Environment:
     filter for a text with {placeholders}, and ``long_date`` in the language's form (or its
     country's: ``tag``, the clinic's language tag, e.g. en-US)."""
     lang = words.lang
-    folders = [TEMPLATES, *sorted(p for p in WIDGETS.iterdir() if p.is_dir())]
-    env = Environment(loader=FileSystemLoader(folders), autoescape=select_autoescape(["html.j2", "svg.j2"]),
+    env = Environment(loader=template_loader(), autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True)
     env.filters["md"] = markdown_text
     env.filters["fill"] = _fill
     env.filters["long_date"] = lambda iso: long_date(iso, words.ui["date"], tag or lang)
     env.filters["site_name"] = site_name
+    env.filters["tel"] = tel_href  # a tel: link, URL-encoded: the one way every template writes one
     lists = words.lists
     env.globals["ui"] = _Words(words.ui, f"locales/{lang}/ui.yml")
     env.globals["words"] = {**lists, "kind": {kind: w["heading"] for kind, w in lists["kind"].items()}}
@@ -124,6 +138,7 @@ def environment(words: Words, tag: str | None = None) -> Environment:
     env.globals["action_levels"] = ACTION_LEVELS
     env.globals["sign_levels"] = SIGN_LEVELS
     env.globals["level"] = level_info
+    env.globals["pages"] = PAGES  # the pages the templates link to, by what they are for
     env.globals["english"] = Markup(f' lang="{SOURCE}"') if lang != SOURCE else ""
     return env
 
@@ -153,7 +168,7 @@ class Renderer:
             # A final address in raw HTML: right in both engines only on the home page, whose
             # source and built page share a folder (Zensical reads raw links as relative to the
             # source file; MkDocs leaves them alone). Elsewhere, md_link.
-            if page != "index.md":
+            if page != PAGES.home:
                 raise ValueError(f"{template}: home_link is for the home page only, not {page}")
             return href(page, to_page, anchor)
         return self.env.get_template(template).render(
@@ -170,55 +185,57 @@ class Renderer:
 
     def render_glance(self, page: str) -> str:
         """The Home page's short list of the conditions, grouped by kind, with their key signs."""
-        return self._render("comparison-glance.html.j2", page, kinds=comparisons.conditions_by_kind(self.k, self.words))
+        return self._render("comparison-table/comparison-glance.html.j2", page,
+                            kinds=comparisons.conditions_by_kind(self.k, self.words))
 
     def render_condition_box(self, condition) -> str:
         """A condition's key facts under its section, with a link to compare it with another."""
-        return self._render("condition-box.html.j2", condition.page, condition=condition, compare_page=COMPARE_PAGE)
+        return self._render("condition-box.html.j2", condition.page, condition=condition)
 
-    def render_compare_two(self, page: str = COMPARE_PAGE) -> str:
+    def render_compare_two(self, page: str = PAGES.mimics) -> str:
         """Two problems of the reader's choice side by side (a phone cannot show 15 columns); at
         first the first problem on the page and the one most like it."""
         on_page = [c for c in self.k.conditions_in_order if c.page == page] or self.k.conditions_in_order
         first = on_page[0]
         others = (c for c in self.k.conditions_in_order if c != first)
         second = comparisons.closest_condition(self.k, first) or next(others)
-        return self._render("compare-two.html.j2", page, kinds=comparisons.conditions_by_kind(self.k, self.words),
-                            first=first, second=second)
+        return self._render("compare-two/compare-two.html.j2", page,
+                            kinds=comparisons.conditions_by_kind(self.k, self.words), first=first, second=second)
 
     def render_snippets(self) -> dict[str, str]:
         """The files pages include, keyed by their path inside generated/."""
-        checker_page = "symptom-checker.md"
+        checker_page = PAGES.checker
         out = {
-            "tables/compare-short.html": self.render_glance("index.md"),
-            "tables/symptoms.html": self._render("symptom-table.html.j2", "symptoms.md"),
-            "tables/treatments.html": self._render("treatment-table.html.j2", "treatments.md"),
+            "tables/compare-short.html": self.render_glance(PAGES.home),
+            "tables/symptoms.html": self._render("comparison-table/symptom-table.html.j2", PAGES.symptoms),
+            "tables/treatments.html": self._render("comparison-table/treatment-table.html.j2", PAGES.treatments),
             "sections/compare-two.html": self.render_compare_two(),
-            "sections/symptoms.html": self._render("symptom-list.html.j2", "symptoms.md", **self.symptom_kinds()),
-            "sections/treatments.md": self._render("treatment-sections.md.j2", "treatments.md"),
+            "sections/symptoms.html": self._render("symptom-list.html.j2", PAGES.symptoms, **self.symptom_kinds()),
+            "sections/treatments.md": self._render("treatment-sections.md.j2", PAGES.treatments),
             "sections/leaflets.html": self._render(
-                "leaflet-list.html.j2", "leaflets.md",
+                "leaflet/leaflet-list.html.j2", PAGES.leaflets,
                 kinds=[(self.words.lists["kind"][kind]["heading"], [c for c in self.k.conditions_in_order
                                                                      if c.kind == kind])
                        for kind in self.k.kind_order if any(c.kind == kind for c in self.k.conditions)]),
-            "sections/packet.html": self.render_packet("leaflets.md"),
-            "sections/exercises.md": self._render("exercise-sections.md.j2", "exercises.md",
+            "sections/packet.html": self.render_packet(PAGES.leaflets),
+            "sections/exercises.md": self._render("exercise/exercise-sections.md.j2", PAGES.exercises,
                                                   drawings=self.exercise_drawings()),
-            "warning-signs/box.html": self._render("warning-box.html.j2", "index.md",
+            "warning-signs/box.html": self._render("warning-box/warning-box.html.j2", PAGES.home,
                                                    levels=regions.levels(self.clinic, self.words)),
-            "sources.html": self._render("sources.html.j2", "about.md"),
-            "review.html": self._render("review.html.j2", "about.md"),
-            "help.md": self._render("help.md.j2", ""),
-            "checker.html": self._render("checker.html.j2", checker_page, checker=self.checker_context(checker_page)),
+            "sources.html": self._render("sources.html.j2", PAGES.about),
+            "review.html": self._render("review-box/review.html.j2", PAGES.about),
+            "help.md": self._render("help-block/help.md.j2", ""),
+            "checker.html": self._render("checker/checker.html.j2", checker_page,
+                                         checker=self.checker_context(checker_page)),
             "checker-data.json": json.dumps(self.checker_data(checker_page), indent=1, ensure_ascii=False) + "\n",
         }
         # The report is made for the page that shows it, from the stories the load step read.
-        if self.checker_tests and any(p.file == REPORT_PAGE for p in self.pages):
+        if self.checker_tests and any(p.file == PAGES.checker_report for p in self.pages):
             out["checker-report.html"] = self.render_checker_report(checker_page)
         levels = regions.levels(self.clinic, self.words)
         for level in SIGN_LEVELS:
             out[f"warning-signs/{level}.html"] = self._render(
-                "warning-signs.html.j2", "when-to-get-help.md", level=level, info=levels[level],
+                "warning-box/warning-signs.html.j2", PAGES.help, level=level, info=levels[level],
                 signs=self.k.signs(level), sign_groups=self.sign_groups)
         for condition in self.k.conditions:
             out[f"conditions/{condition.id}.html"] = self.render_condition_box(condition)
@@ -226,15 +243,15 @@ class Renderer:
 
     def render_packet(self, page: str) -> str:
         """The packet builder: every leaflet and exercise in the page, shown when ticked (widgets/packet)."""
-        leaflets = {c.id: Markup(self._render("leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
+        leaflets = {c.id: Markup(self._render("leaflet/leaflet.html.j2", page, top=2, id_prefix=f"packet-{c.id}-",
                                               **leaflet_context(self.k, c)))
                     for c in self.k.conditions}
         actions = {level: info["action"] for level, info in regions.levels(self.clinic, self.words).items()}
         # The warning signs, for the packet's paper only: without the data-level mark by which the
         # handout step knows a page that shows them itself (this page's handout adds its own).
         warning = Markup(self._render("handout-warning.html.j2", page, actions=actions).replace(
-            ' data-level="emergency"', ""))
-        return self._render("packet.html.j2", page, conditions=self.k.conditions_in_order,
+            f' data-level="{EMERGENCY}"', ""))
+        return self._render("packet/packet.html.j2", page, conditions=self.k.conditions_in_order,
                             exercises=self.k.exercises, leaflets=leaflets, drawings=self.exercise_drawings(),
                             warning=warning)
 
@@ -250,8 +267,8 @@ class Renderer:
             raise ValueError("the checker's test report needs the checker's stories (checker_tests)")
         figures = checker_report.report(self.checker_data(checker_page), tests.stories, self.k)
         labels = {**{s.id: s.label for s in self.k.symptoms}, **{w.id: w.label for w in self.k.warning_signs}}
-        return self._render("checker-report.html.j2", REPORT_PAGE, report=figures, published=tests.published,
-                            percent=checker_report.percent, answer_labels=labels,
+        return self._render("checker-report/checker-report.html.j2", PAGES.checker_report, report=figures,
+                            published=tests.published, percent=checker_report.percent, answer_labels=labels,
                             condition_names={c.id: c.plain_name for c in self.k.conditions})
 
     def symptom_kinds(self) -> dict[str, list]:
@@ -281,5 +298,5 @@ class Renderer:
                                      for s in g.symptoms]} for g in self.k.groups],
             "sign_groups": [{"id": g, "legend": self.sign_groups[g], "signs": self.k.signs_in(g)} for g in groups],
             "outcomes": checker_outcomes(self.k, self.clinic, self.words),
-            "fallback_html": self._render("symptom-table.html.j2", page),
+            "fallback_html": self._render("comparison-table/symptom-table.html.j2", page),
         }

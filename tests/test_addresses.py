@@ -1,0 +1,14 @@
+"""The pages the build links to, named once by what each is for (sitekit.addresses.PAGES), are
+pages a reader reaches: each is in mkdocs.yml's nav and has its Markdown in docs/. Fast tier."""
+from __future__ import annotations
+
+import yaml
+from helpers import ROOT
+from sitekit.addresses import PAGES
+
+
+def test_every_page_the_build_links_to_is_in_the_nav_and_in_docs():
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    nav = [file for item in config["nav"] for file in item.values()]  # as the generated configs read it
+    missing = [file for file in PAGES.files() if file not in nav or not (ROOT / "docs" / file).is_file()]
+    assert PAGES.files() and missing == []
