@@ -4,10 +4,12 @@
     python bench/run.py [--lighthouse] [--scale N] [--repeats N]
 
 It builds a scratch copy of the project under /tmp (the working tree and site/ are not touched),
-then measures: generation and build time, each page's first-visit weight against the budget in
-bench/budgets.json, the symptom checker's tick-to-result time (also with N times the conditions),
-and, with --lighthouse, Lighthouse mobile scores (median of three runs per page). It reports; it
-never fails (tests/test_page_weight.py enforces the page budget).
+then measures: generation and build time (the cold build with every PDF against its wall-time
+budget, with the CPU-seconds of every process it started, Chromium's included), each page's
+first-visit weight against the budget in bench/budgets.json, the symptom checker's
+tick-to-result time (also with N times the conditions), and, with --lighthouse, Lighthouse
+mobile scores (median of three runs per page). It reports; it never fails
+(tests/test_page_weight.py enforces the page budget).
 """
 from __future__ import annotations
 
