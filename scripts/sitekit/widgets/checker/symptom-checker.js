@@ -433,35 +433,26 @@
     var symptoms = data.symptoms || {};
     var symptomTicked = ticked.filter(function (id) { return has(symptoms, id); });
     clear(this.body);
-    var status;
-    var head = level ? fill(forN(t.statusLevel, ticked.length), { count: ticked.length, heading: info.heading || level }) : "";
+    // The status line says only how many answers are ticked: what to do is said once, in the
+    // level's box (a serious level's box is itself announced), and what it may be, in the list.
+    var status = ticked.length ? fill(forN(t.statusCount, ticked.length), { count: ticked.length }) : t.statusEmpty;
     if (!ticked.length) {
-      status = t.statusEmpty;
       this.body.appendChild(el("p", "sc-results__empty", t.emptyText));
-    } else if (info.now) {
-      // Help needed now stops the list: nothing may suggest waiting or treating it at home.
-      status = head + " " + (info.number ? fill(t.statusEmergency, { number: info.number }) : (info.action || ""));
-    } else {
+    } else if (!info.now) { // help needed now stops the list: nothing may suggest waiting or treating it at home
       var named = symptomTicked.length ? match(data, ticked) : [];
       var known = el("p", "sc-results__known", fill(t.knownCount, { count: (data.conditions || []).length }));
       this.body.appendChild(el("h3", "sc-results__sub", t.mayBe));
       if (!symptomTicked.length) {
-        status = head + " " + t.statusNoSymptoms;
         this.body.appendChild(el("p", "sc-results__empty", t.noSymptomsText));
         this.body.appendChild(known);
       } else if (hidingSigns(data, ticked).length) {
         // The warning sign's own advice says what it may be; nothing here should compete with it.
-        status = head + " " + t.statusHidden;
         this.body.appendChild(el("p", "sc-results__hidden", t.hiddenText));
       } else if (!named.length) {
-        status = head + " " + t.statusNoFit;
         this.body.appendChild(this.renderNoFit(t.noFitTitle));
         this.body.appendChild(known);
       } else {
         var firsts = named.filter(function (r) { return r.place === 1; });
-        status = head + " " + (firsts.length > 1
-          ? fill(t.statusTie, { count: firsts.length, names: listWords(firsts.map(function (r) { return self.nameOf(r.id); }), t) })
-          : fill(t.statusFirst, { name: this.nameOf(firsts[0].id) }));
         this.body.appendChild(known);
         if (firsts.length > 1) this.body.appendChild(el("p", "sc-results__tie", fill(t.tieIntro, { count: firsts.length })));
         var ol = el("ol", "sc-result-list");

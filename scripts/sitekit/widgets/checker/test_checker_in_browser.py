@@ -32,6 +32,7 @@ SEE_DOCTOR = [i for i, w in SIGNS.items() if w["level"] == "see-doctor"]
 EMERGENCY_NUMBER = str(_BUILT_CLINIC["region"]["emergency"]["number"])
 URGENT_NUMBER = str(_BUILT_CLINIC["region"]["urgent"].get("number") or "")
 WIDGET = '[data-module="symptom-checker"]'
+LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC.get("languages") or ["en"])]
 S = SYMPTOMS  # fixture conditions rate the first few live symptoms (the boxes on the page)
 
 
@@ -155,8 +156,9 @@ def test_outcome_first_then_a_short_card(make_page):
     card.locator("summary").click()
     assert card.locator(".sc-treatments li").count() == 4
     assert card.get_by_text("alpha " + S[0] + " typical").is_visible()
-    assert OUTCOMES["self-care"]["heading"] in status(page) and "Plain alpha" in status(page)
+    assert status(page) == "2 answers ticked."  # the box says what to do, the card what it may be
     box = page.locator('[data-level="self-care"]')
+    assert box.get_by_text(OUTCOMES["self-care"]["heading"]).is_visible()
     assert box.get_by_text(OUTCOMES["self-care"]["advice"]).is_visible()
 
 
@@ -169,15 +171,16 @@ def test_one_typical_feature_names_nothing(make_page):
     body = page.locator(f"{WIDGET} [data-sc-body]")
     assert "This checker knows 2 problems" in body.inner_text()
     assert body.locator(".sc-noresult a").get_attribute("href").rstrip("/").endswith("when-to-get-help")
-    assert "cannot say what the cause is" in status(page)
+    assert "cannot say what is causing your pain" in body.inner_text() and status(page) == "1 answer ticked."
 
 
 def test_ties_are_said_as_ties(make_page):
-    """Two conditions that fit equally share first place: the status and both cards say so."""
+    """Two conditions that fit equally share first place: the list and both cards say so."""
     page = make_page(conditions=[_condition("beta", S[0:2]), _condition("alpha", S[0:2]), _condition("gamma", S[0:4])])
     tick(page, S[0], S[1])
     assert named(page) == ["alpha", "beta", "gamma"]
-    assert "2 problems fit equally well: Plain alpha and Plain beta" in status(page)
+    tie = page.locator(f"{WIDGET} .sc-results__tie").inner_text()
+    assert tie == "The first 2 fit equally well. The checker cannot tell them apart."
     assert page.locator('[data-condition="alpha"] .sc-result__tie').inner_text() == "Fits as well as: Plain beta."
     assert page.locator('[data-condition="beta"] .sc-result__tie').inner_text() == "Fits as well as: Plain alpha."
     assert page.locator('[data-condition="gamma"] .sc-result__tie').count() == 0
@@ -208,9 +211,8 @@ def test_an_emergency_stops_the_list(page, sign):
     assert call.get_attribute("href") == "tel:" + EMERGENCY_NUMBER.replace(" ", "")
     assert results_order(page) == ["outcome:emergency"]
     assert page.locator(f"{WIDGET} .sc-results [data-condition], {WIDGET} .sc-results .sc-treatments").count() == 0
-    forms = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())["statusLevel"]
-    assert status(page).startswith(forms["other"].format(count=6, heading=OUTCOMES["emergency"]["heading"]))
-    assert EMERGENCY_NUMBER in status(page)
+    forms = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())["statusCount"]
+    assert status(page) == forms["other"].format(count=6)  # what to do is said once: in the box
     untick(page, sign)  # the list comes back when the sign goes
     assert results_order(page)[0] == "outcome:urgent"
 
@@ -314,12 +316,81 @@ def test_counts_and_sentences_read_right(make_page, url, folder):
     sign = next(s for s in data["warningSigns"] if s.get("advice") and s["level"] == "urgent")
     heading = {o["level"]: o["heading"] for o in data["outcomes"]}
     tick(page, SYMPTOMS[0])
-    assert status(page).startswith(text["statusLevel"]["one"].format(count=1, heading=heading["self-care"]))
+    assert status(page) == text["statusCount"]["one"].format(count=1)
     tick(page, sign["id"])
-    assert status(page).startswith(text["statusLevel"]["other"].format(count=2, heading=heading["urgent"]))
+    assert status(page) == text["statusCount"]["other"].format(count=2)
+    assert heading["urgent"] in page.locator(f'{WIDGET} [data-level="urgent"]').inner_text()
     reason = page.locator(f'{WIDGET} [data-level="urgent"] [data-sc-reasons] li').first.inner_text()
     label = sign["label"].rstrip()
     assert reason == (label if label[-1] in ".!?" else label + text["fullStop"]) + " " + sign["advice"]
+
+
+def _shown_sentences(page) -> list[str]:
+    """The sentences the results show on screen (not the words kept for screen readers alone)."""
+    text = page.locator(f"{WIDGET} .sc-results").evaluate("""box => [...box.querySelectorAll('*')]
+        .filter(el => el.checkVisibility() && getComputedStyle(el).position !== 'absolute')
+        .flatMap(el => [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent)).join(' ')""")
+    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", " ".join(text.split())) if len(s.strip()) > 3]
+
+
+def _states(page, data, folder):
+    """The result in the states that say the most: nothing ticked, a warning sign alone (no answer
+    about the pain), an urgent sign with an answer about the pain, an emergency sign. Each is
+    reached as a reader does, from "See what this means", with the questions folded away."""
+    urgent = next(s["id"] for s in data["warningSigns"] if s["level"] == "urgent" and not s.get("hidesConditions"))
+    emergency = next(s["id"] for s in data["warningSigns"] if s["level"] == "emergency")
+    for name, ids in [("nothing", []), ("a sign alone", [urgent]), ("a sign and the pain", [urgent, SYMPTOMS[0]]),
+                      ("an emergency", [emergency])]:
+        if ids:  # the first state is the page as it opens; each other one starts afresh
+            page.goto(page.url.split("#")[0])  # a new visit: no answers kept
+            page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+            tick(page, *ids)
+        answering.see_result(page)
+        assert page.locator(f"{WIDGET} [data-sc-form]").is_hidden(), "the questions are folded"
+        yield f"{folder or 'en'}: {name}"
+
+
+# The words that send a reader up or down the page to the questions, per language: with the
+# questions folded away, the result must not point at them.
+POINTING = {"en": ("above", "below"), "es": ("arriba", "abajo")}
+
+
+@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
+def test_the_result_says_each_thing_once_in_words_that_match_the_screen(make_page, url, folder):
+    """With the questions folded away, the result says each thing once (the status line only
+    counts the answers; the level's box says what to do and how soon, once) and never sends the
+    reader to boxes "above" that are no longer there."""
+    page = make_page()
+    if folder:
+        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
+        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    data = json.loads(page.locator(f"{WIDGET} script[data-sc-data]").inner_text())
+    text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
+    lang = page.evaluate("document.documentElement.lang")[:2]
+    problems = []
+    for state in _states(page, data, folder):
+        shown = _shown_sentences(page)
+        twice = sorted({s for s in shown if shown.count(s) > 1})
+        if twice:
+            problems.append(f"{state}: said twice: {twice}")
+        level = page.locator(f"{WIDGET} .sc-results [data-level]")
+        if level.count():
+            heading = next(o["heading"] for o in data["outcomes"] if o["level"] == level.get_attribute("data-level"))
+            if " ".join(shown).count(heading) != 1:
+                problems.append(f"{state}: the level's heading is said {' '.join(shown).count(heading)} times")
+        count = len(page.locator(f"{WIDGET} input:checked").all())
+        said = status(page)
+        if said != (fill_count(text["statusCount"], count) if count else text["statusEmpty"]):
+            problems.append(f"{state}: the status line says more than the count: {said!r}")
+        words = [w for w in POINTING.get(lang, ()) if re.search(rf"\b{w}\b", " ".join(shown), re.I)]
+        no_fit = page.locator(f"{WIDGET} .sc-noresult").count()  # "the advice above": the level's box, on screen
+        if words and not no_fit:
+            problems.append(f"{state}: points at folded questions: {words}")
+    assert problems == []
+
+
+def fill_count(forms: dict, count: int) -> str:
+    return (forms["one"] if count == 1 else forms["other"]).format(count=count)
 
 
 def test_an_emergency_skips_the_other_questions(page):
@@ -461,8 +532,6 @@ def test_axe_after_interaction(make_page, scheme):
             tick(page, EMERGENCY[0])
         assert axe_violations(page, WIDGET) == [], state
 
-
-LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC.get("languages") or ["en"])]
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
