@@ -72,6 +72,9 @@ def make_handouts(site: Path, project: Project | Paths | None = None, pages: lis
     try:
         # One Chromium for every language, size and leaflet: all are set printing first, then
         # collected in order, so the PDFs of one language print while another's are checked.
+        # Every language's handouts and booklets first (a booklet waits for its handouts, then
+        # prints two or three times: the longest chains), then the leaflets, short and on their
+        # own, which keep both cores busy while the last booklets finish.
         with Printer(site.resolve(), root.clinic["site_url"].rstrip("/") + "/") as printer, \
                 Workers(printer) as work:
             started = []
@@ -80,9 +83,9 @@ def make_handouts(site: Path, project: Project | Paths | None = None, pages: lis
                 handouts = Handouts(site=site.resolve() / prefix, knowledge=edition.knowledge,
                                     clinic=edition.clinic, lang=edition.language.code, strict=strict,
                                     site_name=edition.words.ui["site"]["site_name"])
-                started.append((prefix, handouts, handouts.start(pages or names, work),
-                                [] if pages else Leaflets(handouts).start(work)))
-            for prefix, handouts, jobs, leaflets in started:
+                started.append((prefix, handouts, handouts.start(pages or names, work)))
+            leaflet_jobs = [[] if pages else Leaflets(handouts).start(work) for _, handouts, _ in started]
+            for (prefix, handouts, jobs), leaflets in zip(started, leaflet_jobs, strict=True):
                 made.append((prefix, handouts.site, handouts.collect(jobs), handouts.collect(leaflets)))
                 warnings += [prefix + warning for warning in handouts.warnings]
     except HandoutError as err:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import math
 import re
+import struct
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,6 +44,14 @@ class Span:
 
 _TOKEN = re.compile(rb"<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|/[^\s/\[\]<>()]+|\[|\]|"
                     rb"[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z*'\"]+")
+_OPERAND = rb"<<|>>|<[0-9A-Fa-f\s]*>|\((?:\\.|[^\\)])*\)|/[^\s/\[\]<>()]+|\[|\]|[-+]?(?:\d+\.?\d*|\.\d+)"
+# One operator with the operands before it: the stream is cut at its operators in one pass of the
+# regular expression engine, and only the few operators that place text are looked at in Python.
+_OPERATION = re.compile(rb"((?:\s*(?:" + _OPERAND + rb"))*)\s*([A-Za-z*'\"]+)")
+_HEX_STRING = re.compile(rb"\s*<([0-9A-Fa-f\s]*)>\s*")  # Chromium's usual Tj operand, decoded without the tokenizer
+_TWO_NUMBERS = re.compile(rb"\s*([-+]?(?:\d+\.?\d*|\.\d+))\s+([-+]?(?:\d+\.?\d*|\.\d+))\s*")
+_TEXT_OPERATORS = frozenset((b"q", b"Q", b"cm", b"BT", b"Tf", b"Tm", b"Td", b"TD", b"TL", b"T*", b"'", b'"',
+                             b"BDC", b"BMC", b"EMC", b"Tj", b"TJ"))
 _CMAP_CHAR = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 _CMAP_RANGE = re.compile(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
@@ -53,10 +62,17 @@ def _mult(a: list[float], b: list[float]) -> list[float]:
             a[4] * b[0] + a[5] * b[2] + b[4], a[4] * b[1] + a[5] * b[3] + b[5]]
 
 
+class _Codes(dict[int, str]):
+    """A font's code to text map; a code it does not map gives no text."""
+
+    def __missing__(self, code: int) -> str:
+        return ""
+
+
 def _to_unicode(font: Any) -> tuple[int, dict[int, str]]:
     """A font's code width in bytes (2 for Chromium's Identity-H fonts) and its ToUnicode map."""
     width = 2 if font.get("/Encoding") == "/Identity-H" else 1
-    table: dict[int, str] = {}
+    table = _Codes()
     if "/ToUnicode" in font:
         data = font["/ToUnicode"].get_object().get_data()
         for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.S):
@@ -85,6 +101,23 @@ def _string_bytes(token: bytes) -> bytes:
     return bytes(out)
 
 
+def _operands(text: bytes) -> list[Any]:
+    """An operator's operands: numbers as floats, names and strings as their bytes, arrays as lists."""
+    operands: list[Any] = []
+    arrays: list[list[Any]] = []
+    for token in _TOKEN.findall(text):
+        head = token[:1]
+        if token == b"[":
+            arrays.append([])
+        elif token == b"]":
+            done = arrays.pop() if arrays else []
+            (arrays[-1] if arrays else operands).append(done)
+        elif token in (b"<<", b">>") or head in b"/(<" or head in b"+-.0123456789":
+            value: Any = token if head in b"/(<" or token in (b"<<", b">>") else float(token)
+            (arrays[-1] if arrays else operands).append(value)
+    return operands
+
+
 def _page_spans(number: int, data: bytes, fonts: dict[str, tuple[int, dict[int, str]]]) -> list[Span]:
     """The text runs of one page's content stream: a small interpreter of the operators that place
     and size text (q Q cm BT Tf Tm Td TD TL T* Tj TJ ' and marked content), fast where a full parser
@@ -93,62 +126,63 @@ def _page_spans(number: int, data: bytes, fonts: dict[str, tuple[int, dict[int, 
     ctm: list[float] = [1.0, 0, 0, 1.0, 0, 0]
     stack: list[list[float]] = []
     tm = tlm = [1.0, 0, 0, 1.0, 0, 0]
-    font: tuple[int, dict[int, str]] = (1, {})
+    font: tuple[int, dict[int, str]] = (1, _Codes())
     size, leading = 0.0, 0.0
     marks: list[bytes] = []
-    operands: list[Any] = []
-    arrays: list[list[Any]] = []
-    for token in _TOKEN.findall(data):
-        head = token[:1]
-        if token == b"[":
-            arrays.append([])
+    for operation in _OPERATION.finditer(data):
+        op = operation.group(2)
+        if op not in _TEXT_OPERATORS:
             continue
-        if token == b"]":
-            done = arrays.pop() if arrays else []
-            (arrays[-1] if arrays else operands).append(done)
+        given = operation.group(1)
+        if op == b"Td" and (numbers := _TWO_NUMBERS.fullmatch(given)):  # the commonest two, quickly
+            x, y = float(numbers.group(1)), float(numbers.group(2))
+            tm = tlm = [tlm[0], tlm[1], tlm[2], tlm[3],
+                        x * tlm[0] + y * tlm[2] + tlm[4], x * tlm[1] + y * tlm[3] + tlm[5]]
             continue
-        if token in (b"<<", b">>") or head in b"/(<" or head in b"+-.0123456789":
-            value: Any = token if head in b"/(<" or token in (b"<<", b">>") else float(token)
-            (arrays[-1] if arrays else operands).append(value)
+        if op == b"Tj" and (hexed := _HEX_STRING.fullmatch(given)):
+            strings = [bytes.fromhex(hexed.group(1).decode())]
+        else:
+            args = _operands(given) if given else []
+            strings = []
+            if op == b"q":
+                stack.append(ctm)
+            elif op == b"Q":
+                ctm = stack.pop() if stack else ctm
+            elif op == b"cm" and len(args) >= 6:
+                ctm = _mult([float(a) for a in args[-6:]], ctm)
+            elif op == b"BT":
+                tm = tlm = [1.0, 0, 0, 1.0, 0, 0]
+            elif op == b"Tf" and len(args) >= 2:
+                font, size = fonts.get(args[-2].decode(), (1, _Codes())), float(args[-1])
+            elif op == b"Tm" and len(args) >= 6:
+                tm = tlm = [float(a) for a in args[-6:]]
+            elif op in (b"Td", b"TD") and len(args) >= 2:
+                tm = tlm = _mult([1.0, 0, 0, 1.0, float(args[-2]), float(args[-1])], tlm)
+                leading = -float(args[-1]) if op == b"TD" else leading
+            elif op == b"TL" and args:
+                leading = float(args[-1])
+            elif op in (b"T*", b"'", b'"'):
+                tm = tlm = _mult([1.0, 0, 0, 1.0, 0, -leading], tlm)
+            elif op in (b"BDC", b"BMC"):
+                marks.append(next((a for a in args if isinstance(a, bytes) and a.startswith(b"/")), b""))
+            elif op == b"EMC":
+                marks = marks[:-1]
+            if op in (b"Tj", b"TJ", b"'", b'"') and args:
+                pieces = args[-1] if isinstance(args[-1], list) else [args[-1]]
+                strings = [_string_bytes(p) for p in pieces if isinstance(p, bytes) and p[:1] in b"(<"]
+        if not strings:
             continue
-        op, args = token, operands
-        operands = []
-        if op == b"q":
-            stack.append(ctm)
-        elif op == b"Q":
-            ctm = stack.pop() if stack else ctm
-        elif op == b"cm" and len(args) >= 6:
-            ctm = _mult([float(a) for a in args[-6:]], ctm)
-        elif op == b"BT":
-            tm = tlm = [1.0, 0, 0, 1.0, 0, 0]
-        elif op == b"Tf" and len(args) >= 2:
-            font, size = fonts.get(args[-2].decode(), (1, {})), float(args[-1])
-        elif op == b"Tm" and len(args) >= 6:
-            tm = tlm = [float(a) for a in args[-6:]]
-        elif op in (b"Td", b"TD") and len(args) >= 2:
-            tm = tlm = _mult([1.0, 0, 0, 1.0, float(args[-2]), float(args[-1])], tlm)
-            leading = -float(args[-1]) if op == b"TD" else leading
-        elif op == b"TL" and args:
-            leading = float(args[-1])
-        elif op in (b"T*", b"'", b'"'):
-            tm = tlm = _mult([1.0, 0, 0, 1.0, 0, -leading], tlm)
-        elif op in (b"BDC", b"BMC"):
-            marks.append(next((a for a in args if isinstance(a, bytes) and a.startswith(b"/")), b""))
-        elif op == b"EMC":
-            marks = marks[:-1]
-        if op in (b"Tj", b"TJ", b"'", b'"') and args:
-            pieces = args[-1] if isinstance(args[-1], list) else [args[-1]]
-            width, table = font
-            text = ""
-            for piece in pieces:
-                if isinstance(piece, bytes) and piece[:1] in b"(<":
-                    raw = _string_bytes(piece)
-                    codes = [int.from_bytes(raw[i:i + width], "big") for i in range(0, len(raw), width)]
-                    text += "".join(table.get(c, "") for c in codes)
-            if text:
-                m = _mult(tm, ctm)
-                found.append(Span(number, round(m[5], 1), round(size * math.hypot(m[2], m[3]), 2),
-                                  " ".join(text.split()) or " ", b"/Figure" in marks))
+        width, table = font
+        text = ""
+        for raw in strings:
+            codes = (struct.unpack(f">{len(raw) // 2}H", raw) if width == 2 and len(raw) % 2 == 0 else
+                     [int.from_bytes(raw[i:i + width], "big") for i in range(0, len(raw), width)])
+            text += "".join(map(table.__getitem__, codes))
+        if text:  # where the run starts and its size: font size x text matrix x CTM, as _mult would give
+            y = tm[4] * ctm[1] + tm[5] * ctm[3] + ctm[5]
+            scale = math.hypot(tm[2] * ctm[0] + tm[3] * ctm[2], tm[2] * ctm[1] + tm[3] * ctm[3])
+            found.append(Span(number, round(y, 1), round(size * scale, 2), " ".join(text.split()) or " ",
+                              b"/Figure" in marks))
     return found
 
 
@@ -157,10 +191,16 @@ def spans(pdf: bytes) -> tuple[list[Span], float]:
     Chromium scales its drawing with the CTM); and the page height in points."""
     reader = PdfReader(io.BytesIO(pdf))
     found: list[Span] = []
+    maps: dict[Any, tuple[int, dict[int, str]]] = {}  # the pages share their fonts: each read once
     for number, page in enumerate(reader.pages):
         resources = page.get("/Resources")
         font_dict = resources.get_object().get("/Font") if resources is not None else None
-        fonts = {str(k): _to_unicode(v.get_object()) for k, v in (font_dict.get_object() if font_dict else {}).items()}
+        fonts = {}
+        for key, value in (font_dict.get_object() if font_dict else {}).items():
+            ref = getattr(value, "idnum", None)
+            if ref is None or ref not in maps:
+                maps[ref] = _to_unicode(value.get_object())
+            fonts[str(key)] = maps[ref]
         contents = page.get_contents()
         if contents is not None:
             found += _page_spans(number, contents.get_data(), fonts)

@@ -334,16 +334,17 @@ class Handouts:
             return write_pdfs(out, {out / size.folder for size in SIZES}, self.collect(self.start(names, work)))
 
     def start(self, names: list[str], work: Workers) -> list[Future[dict[str, Printed]]]:
-        """Set every handout and booklet printing (several at once); ``collect`` waits for them."""
+        """Set every handout and booklet printing (several at once); ``collect`` waits for them,
+        normal print first."""
         self.run = work.run
         pages = [self.page(name) for name in names]
-        jobs: list[Future[dict[str, Printed]]] = []
-        for size in SIZES:
+        jobs: dict[str, list[Future[dict[str, Printed]]]] = {}
+        for size in reversed(SIZES):  # large print set printing first: its booklet is the longest to print
             handouts = [work.pool.submit(self._handout, work.printer, page, size) for page in pages]
-            jobs += handouts
             # Queued after its handouts, so every one of them has started before it waits on them.
-            jobs.append(work.pool.submit(self._whole_booklet, work.printer, size, pages, handouts))
-        return jobs
+            booklet = work.pool.submit(self._whole_booklet, work.printer, size, pages, handouts)
+            jobs[size.name] = [*handouts, booklet]
+        return [job for size in SIZES for job in jobs[size.name]]
 
     def collect(self, jobs: list[Future[dict[str, Printed]]]) -> dict[str, bytes]:
         """Each job's PDFs, their broken rules reported in the order the jobs were started (type
@@ -378,7 +379,8 @@ class Handouts:
         the booklet has them once, on its cover); a page whose booklet section differs (its own
         warning box is left out) is printed alone, laid out as in the booklet."""
         title = f"{self.site_name} - {self.clinic['name']}"
-        guess = [(page, 3 + sum(pdf_meta.page_count(pdf) for pdf in made[:i])) for i, page in enumerate(pages)]
+        lengths = [pdf_meta.page_count(pdf) for pdf in made]
+        guess = [(page, 3 + sum(lengths[:i])) for i, page in enumerate(pages)]
         cover = self._print(printer, "booklet", size, self.document(title, size, pages, guess, sections=False))
         start, starts = pdf_meta.page_count(cover) + 1, []
         for page, pdf in zip(pages, made, strict=True):
@@ -399,11 +401,11 @@ class Handouts:
             return None
         top_margin = float(size.margins["top"].removesuffix("mm")) * 72 / 25.4
         if not questionnaire:  # the handout's warning box (handout-warning.html.j2) comes first
-            return pdf_meta.pages_before(pdf, self.words.ui["handout"]["warning_title"], top_margin)
+            return self.run(pdf_meta.pages_before, pdf, self.words.ui["handout"]["warning_title"], top_margin)
         heading = parse(page.help).find(lambda n: n.tag in ("h1", "h2", "h3", "h4", "h5", "h6")) if page.help else None
         if heading is None:
             return pdf_meta.page_count(pdf) if not page.help else None
-        return pdf_meta.pages_before(pdf, heading.text(skip=_is_permalink), top_margin)
+        return self.run(pdf_meta.pages_before, pdf, heading.text(skip=_is_permalink), top_margin)
 
     def _best(self, name: str, size: PrintSize, booklet: bool,
               make: Callable[[bool], bytes]) -> tuple[bytes, list[handout_layout.Finding]]:
@@ -436,7 +438,7 @@ class Handouts:
             contents = list(zip(pages, starts, strict=True))
             pdf = self._print(printer, "booklet", size, self.document(title, size, pages, contents, fit))
             # Compared without spaces: Chromium drops the space where a heading wraps ("porciática").
-            found = {"".join(title.split()): number for title, number in pdf_meta.outline_pages(pdf).items()}
+            found = {"".join(title.split()): number for title, number in self.run(pdf_meta.outline_pages, pdf).items()}
             missing = [page.title for page in pages if "".join(page.title.split()) not in found]
             if missing:
                 raise HandoutError(f"booklet: no bookmark for {', '.join(missing)}; does every page start with an h1?")

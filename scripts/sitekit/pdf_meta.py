@@ -46,28 +46,97 @@ class DocInfo:
 
 def finish(pdf: bytes, info: DocInfo, producer: str) -> bytes:
     """The PDF with ``info`` as its metadata and an ID that is a hash of its content, so the same
-    document gives the same bytes on every build."""
+    document gives the same bytes on every build. Chromium's PDFs (one plain cross-reference table,
+    a catalog that already asks viewers to show the title) have their two objects rewritten in
+    place, in milliseconds; any other PDF goes through pypdf, which rewrites every object."""
+    data = _rewritten(pdf, info, producer)
+    if data is None:
+        data = _rewritten_by_pypdf(pdf, info, producer)
+    data = stable_node_ids(data)
+    hole = _ID_PLACEHOLDER.hex().encode()
+    if data.count(hole) != 2:
+        raise ValueError("the PDF's document ID was not written where it was expected")
+    digest = hashlib.md5(data, usedforsecurity=False).hexdigest().encode()
+    return data.replace(hole, digest)
+
+
+_ID_PLACEHOLDER = b"\x00" * 16  # written first, then replaced by a hash of everything else
+
+
+def _info_dict(info: DocInfo, producer: str) -> dict[str, str]:
+    return {"/Title": info.title, "/Author": info.author, "/Creator": producer, "/Producer": producer,
+            "/CreationDate": info.pdf_date, "/ModDate": info.pdf_date}
+
+
+def _rewritten_by_pypdf(pdf: bytes, info: DocInfo, producer: str) -> bytes:
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
     writer.metadata = None  # drop Chromium's clock-based dates and its own producer line
-    writer.add_metadata({"/Title": info.title, "/Author": info.author, "/Creator": producer,
-                         "/Producer": producer, "/CreationDate": info.pdf_date,
-                         "/ModDate": info.pdf_date})
+    writer.add_metadata(_info_dict(info, producer))
     root = writer.root_object
     root[NameObject("/Lang")] = TextStringObject(info.language)
     prefs = root.get("/ViewerPreferences")
     prefs = prefs.get_object() if prefs is not None else DictionaryObject()
     prefs[NameObject("/DisplayDocTitle")] = BooleanObject(True)  # viewers show the title
     root[NameObject("/ViewerPreferences")] = prefs
-    placeholder = b"\x00" * 16  # written first, then replaced by a hash of everything else
-    writer._ID = ArrayObject([ByteStringObject(placeholder), ByteStringObject(placeholder)])
+    writer._ID = ArrayObject([ByteStringObject(_ID_PLACEHOLDER), ByteStringObject(_ID_PLACEHOLDER)])
     out = io.BytesIO()
     writer.write(out)
-    data = stable_node_ids(out.getvalue())
-    hole = placeholder.hex().encode()
-    if data.count(hole) != 2:
-        raise ValueError("the PDF's document ID was not written where it was expected")
-    digest = hashlib.md5(data, usedforsecurity=False).hexdigest().encode()
-    return data.replace(hole, digest)
+    return out.getvalue()
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF = re.compile(rb"xref\s+0 (\d+)\s+")
+_TRAILER = re.compile(rb"trailer\s*<<\s*/Size (\d+)\s*/Root (\d+) 0 R\s*/Info (\d+) 0 R\s*>>\s*startxref")
+_CATALOG_LANG = re.compile(rb"/Lang \((?:\\.|[^\\)])*\)")
+
+
+def _serialized(value: Any) -> bytes:
+    out = io.BytesIO()
+    value.write_to_stream(out)
+    return out.getvalue()
+
+
+def _rewritten(pdf: bytes, info: DocInfo, producer: str) -> bytes | None:
+    """Chromium's PDF with a new information dictionary, the catalog's /Lang set and a placeholder
+    ID; every other object keeps its bytes. None when the file is not laid out as Chromium
+    (Skia) writes it: one cross-reference table starting at object 0, a trailer naming only
+    /Size, /Root and /Info, a catalog with /Lang and viewer preferences that show the title."""
+    end = _STARTXREF.search(pdf, len(pdf) - 64)
+    xref_at = int(end.group(1)) if end else -1
+    table = _XREF.match(pdf, xref_at) if xref_at > 0 else None
+    trailer = _TRAILER.search(pdf, xref_at) if table else None
+    if table is None or trailer is None:
+        return None
+    size, root, info_number = (int(n) for n in trailer.groups())
+    rows = pdf[table.end():trailer.start()].split()
+    if int(table.group(1)) != size or len(rows) != 3 * size or rows[5::3].count(b"n") != size - 1:
+        return None
+    offsets = {n: int(rows[3 * n]) for n in range(1, size)}
+    order = sorted(offsets, key=offsets.__getitem__)
+    if not order or offsets[order[0]] >= xref_at:
+        return None
+    bounds = dict(zip(order, [offsets[n] for n in order[1:]] + [xref_at], strict=True))
+    catalog = pdf[offsets[root]:bounds[root]]
+    if (b"/Type /Catalog" not in catalog or len(_CATALOG_LANG.findall(catalog)) != 1
+            or b"/DisplayDocTitle true" not in catalog or info_number not in offsets):
+        return None
+    language = _serialized(TextStringObject(info.language))
+    new_info = DictionaryObject({NameObject(k): TextStringObject(v) for k, v in _info_dict(info, producer).items()})
+    replaced = {root: _CATALOG_LANG.sub(lambda _: b"/Lang " + language, catalog),
+                info_number: b"%d 0 obj\n" % info_number + _serialized(new_info) + b"\nendobj\n"}
+    out = bytearray(pdf[:offsets[order[0]]])
+    written: dict[int, int] = {}
+    for number in order:
+        written[number] = len(out)
+        out += replaced.get(number, pdf[offsets[number]:bounds[number]])
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % size
+    for number in range(1, size):
+        out += b"%010d 00000 n \n" % written[number]
+    hole = b"<" + _ID_PLACEHOLDER.hex().encode() + b">"
+    out += b"trailer\n<</Size %d\n/Root %d 0 R\n/Info %d 0 R\n/ID [%s %s]>>\nstartxref\n%d\n%%%%EOF\n" % (
+        size, root, info_number, hole, hole, start)
+    return bytes(out)
 
 
 _NODE_ID = re.compile(rb"\(node(\d{8})\)")
