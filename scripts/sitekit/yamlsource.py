@@ -5,6 +5,7 @@ expand without bound), no repeated keys, keys are text.
 """
 from __future__ import annotations
 
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,25 @@ def load(path: Path, label: str | None = None) -> Source:
 
 def parse(text: str, name: str, line_offset: int = 0) -> Source:
     """Parse YAML text (``line_offset``: lines before it in its file, for front matter)."""
+    known = _READ.get(text)
+    if known is None:
+        source = _parse(text, name, line_offset)  # a text with a problem raises: it is not remembered
+        if len(_READ) >= 256:
+            del _READ[next(iter(_READ))]
+        _READ[text] = (pickle.dumps(source.data), dict(source.marks))
+        return source
+    data, marks = known
+    return Source(name, pickle.loads(data), dict(marks), text.splitlines(), line_offset)
+
+
+# A text's data and marks depend on the text alone (its name and line offset only enter the
+# messages, and a text with a problem is never remembered), so an edited file is a new key and
+# nothing read here goes stale. A process that reads the same files again and again (make serve
+# after each edit, the tests) parses each unchanged text once; each reader gets its own copy.
+_READ: dict[str, tuple[bytes, dict[Path_, tuple[int, int]]]] = {}
+
+
+def _parse(text: str, name: str, line_offset: int) -> Source:
     def located(mark: Any, message: str, fix: str) -> InputError:
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         return InputError([Problem(name, line + line_offset, column, "", message, fix)])
