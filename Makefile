@@ -16,7 +16,7 @@ export PYTHONDONTWRITEBYTECODE := 1  # the tests write nothing into the working 
 
 help:
 	@echo "make serve   build and serve the site with live reload (it prints the address: http://127.0.0.1:8000/ and your site_url's path)"
-	@echo "make check   the fast tier: ruff, mypy, the checker's Node tests, every published language's words, pytest without a browser or build (< 30 s)"
+	@echo "make check   the fast tier: ruff, mypy, the checker's Node tests, every published language's words, pytest without a browser or build (< 20 s)"
 	@echo "make test    set up everything the tests need and run the whole suite (check, then the full tier)"
 	@echo "make site    build the publishable site into site/ (ENGINE=zensical to build with Zensical)"
 	@echo "make bench   measure build time, page weight, checker speed (LIGHTHOUSE=1: Lighthouse): bench/out/report.md"
