@@ -64,6 +64,8 @@ CHECKLIST = {
                    "platelet-rich plasma", "prp", "nsaids", "epidural steroid injection",
                    "hot and cold", "heat pack or a cold pack", "nice", "not recommended", "not yet proven",
                    "hot-water bottle",
+                   # the muscles the article names: hamstrings, glutes, hip flexors, lower back
+                   "back of the thigh", "buttocks", "hips", "lower back",
                    # evidence lines that match their sources
                    "does not mean it works for everyone", "gabapentin", "pregabalin", "steroid tablets",
                    "benzodiazepines", "opioids", "paracetamol on its own", "very low certainty",

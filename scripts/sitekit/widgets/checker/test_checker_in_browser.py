@@ -7,9 +7,11 @@ Two kinds of test:
   what must not depend on today's content: naming, ties, "nothing fits", "show more".
 Clinical expectations (patient stories) live in vignettes.yml: test_checker_vignettes.py (both beside this file).
 """
+import functools
 import json
 import pathlib
 import re
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -19,21 +21,54 @@ from sitekit.pipeline import Paths, load_inputs
 from sitekit.widgets.checker import answering
 
 ROOT = pathlib.Path(__file__).resolve().parents[4]  # the project, from scripts/sitekit/widgets/checker/
-KNOWLEDGE = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
-CLINIC = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
-SYMPTOMS = [s["id"] for s in KNOWLEDGE["symptoms"]]
-SIGNS = {w["id"]: w for w in KNOWLEDGE["warning_signs"]}
-# The outcomes and numbers as the build shows them (the region's numbers, service words filled in).
-_BUILT_KNOWLEDGE, _BUILT_CLINIC = load_inputs(Paths.of(ROOT))
-OUTCOMES = {o.level: {"heading": o.heading, "advice": o.advice} for o in _BUILT_KNOWLEDGE.outcomes}
-EMERGENCY = [i for i, w in SIGNS.items() if w["level"] == "emergency"]
-URGENT = [i for i, w in SIGNS.items() if w["level"] == "urgent"]
-SEE_DOCTOR = [i for i, w in SIGNS.items() if w["level"] == "see-doctor"]
-EMERGENCY_NUMBER = str(_BUILT_CLINIC["region"]["emergency"]["number"])
-URGENT_NUMBER = str(_BUILT_CLINIC["region"]["urgent"].get("number") or "")
 WIDGET = '[data-module="symptom-checker"]'
-LANGUAGE_FOLDERS = ["" if i == 0 else f"{code}/" for i, code in enumerate(CLINIC.get("languages") or ["en"])]
-S = SYMPTOMS  # fixture conditions rate the first few live symptoms (the boxes on the page)
+
+
+@functools.cache
+def facts() -> SimpleNamespace:
+    """What the tests take from the project's own inputs, read when first needed (at collection,
+    not at import): its knowledge and clinic files, and the outcomes and numbers as the build shows
+    them (the region's numbers, service words filled in). ``symptoms``: the live symptoms, which
+    the fixture conditions rate (the first few, the boxes on the page)."""
+    knowledge = yaml.safe_load((ROOT / "data" / "knowledge.yml").read_text(encoding="utf-8"))
+    clinic = yaml.safe_load((ROOT / "clinic.yml").read_text(encoding="utf-8"))
+    built_knowledge, built_clinic = load_inputs(Paths.of(ROOT))
+    signs = {w["id"]: w for w in knowledge["warning_signs"]}
+    return SimpleNamespace(
+        knowledge=knowledge, clinic=clinic, symptoms=[s["id"] for s in knowledge["symptoms"]], signs=signs,
+        outcomes={o.level: {"heading": o.heading, "advice": o.advice} for o in built_knowledge.outcomes},
+        emergency=[i for i, w in signs.items() if w["level"] == "emergency"],
+        urgent=[i for i, w in signs.items() if w["level"] == "urgent"],
+        see_doctor=[i for i, w in signs.items() if w["level"] == "see-doctor"],
+        emergency_number=str(built_clinic["region"]["emergency"]["number"]),
+        urgent_number=str(built_clinic["region"]["urgent"].get("number") or ""),
+        language_folders=["" if i == 0 else f"{code}/" for i, code in enumerate(clinic.get("languages") or ["en"])])
+
+
+def live() -> list[str]:
+    """The live symptoms' ids, in the page's order."""
+    return facts().symptoms
+
+
+# The cases each test takes from the data: its parameters, their values, and their ids.
+CASES = {
+    "test_an_emergency_stops_the_list": ("sign", lambda f: f.emergency, None),
+    "test_a_sign_sets_its_level_and_says_why":
+        ("sign,level", lambda f: [(f.urgent[0], "urgent"), (f.see_doctor[0], "see-doctor")], None),
+    "test_an_outcome_rule_raises_the_level": ("rule", lambda f: f.knowledge["outcome_rules"], lambda r: r["id"]),
+    "test_counts_and_sentences_read_right":
+        ("folder", lambda f: [d for d in ["", "es/"] if d == "" or d[:-1] in (f.clinic.get("languages") or [])], None),
+    "test_the_result_says_each_thing_once_in_words_that_match_the_screen":
+        ("folder", lambda f: f.language_folders, None),
+    "test_print_or_save_my_answers_is_one_page": ("folder", lambda f: f.language_folders, None),
+}
+
+
+def pytest_generate_tests(metafunc):
+    """The cases from the data, listed when the tests are collected."""
+    if metafunc.function.__name__ in CASES:
+        names, values, ids = CASES[metafunc.function.__name__]
+        metafunc.parametrize(names, values(facts()), ids=ids)
 
 
 def _condition(cid, typical, possible=(), unusual=(), treatments=0):
@@ -50,7 +85,7 @@ def _condition(cid, typical, possible=(), unusual=(), treatments=0):
 def known(*ids):
     """Fail loudly if a scenario uses an id the knowledge file no longer has."""
     for i in ids:
-        assert i in SYMPTOMS or i in SIGNS, f"{i} is not in data/knowledge.yml"
+        assert i in facts().symptoms or i in facts().signs, f"{i} is not in data/knowledge.yml"
     return list(ids)
 
 
@@ -144,28 +179,28 @@ def results_order(page):
 
 def test_outcome_first_then_a_short_card(make_page):
     """Self-care outcome first; the card: plain name, medical name, why, what helps; details folded."""
-    page = make_page(conditions=[_condition("alpha", S[0:3], treatments=4), _condition("beta", S[3:6])])
-    tick(page, S[0], S[1])
+    page = make_page(conditions=[_condition("alpha", live()[0:3], treatments=4), _condition("beta", live()[3:6])])
+    tick(page, live()[0], live()[1])
     assert results_order(page) == ["outcome:self-care", "sc-results__known", "card:alpha"]
     card = page.locator('[data-condition="alpha"]')
     assert card.locator("h4").inner_text() == "Plain alpha"
     assert "Medical alpha" in card.locator(".sc-result__medical").inner_text()
     assert card.locator(".sc-result__why").is_visible() and "Helps alpha." in card.inner_text()
     assert not card.locator(".sc-treatments").is_visible()
-    assert not card.get_by_text("alpha " + S[0] + " typical").is_visible()
+    assert not card.get_by_text("alpha " + live()[0] + " typical").is_visible()
     card.locator("summary").click()
     assert card.locator(".sc-treatments li").count() == 4
-    assert card.get_by_text("alpha " + S[0] + " typical").is_visible()
+    assert card.get_by_text("alpha " + live()[0] + " typical").is_visible()
     assert status(page) == "2 answers ticked."  # the box says what to do, the card what it may be
     box = page.locator('[data-level="self-care"]')
-    assert box.get_by_text(OUTCOMES["self-care"]["heading"]).is_visible()
-    assert box.get_by_text(OUTCOMES["self-care"]["advice"]).is_visible()
+    assert box.get_by_text(facts().outcomes["self-care"]["heading"]).is_visible()
+    assert box.get_by_text(facts().outcomes["self-care"]["advice"]).is_visible()
 
 
 def test_one_typical_feature_names_nothing(make_page):
     """A single fitting tick never names a condition: the checker says it cannot tell the cause, with what to do."""
-    page = make_page(conditions=[_condition("alpha", S[0:3]), _condition("beta", S[3:6])])
-    tick(page, S[0])
+    page = make_page(conditions=[_condition("alpha", live()[0:3]), _condition("beta", live()[3:6])])
+    tick(page, live()[0])
     assert named(page) == []
     assert results_order(page) == ["outcome:self-care", "sc-noresult", "sc-results__known"]
     body = page.locator(f"{WIDGET} [data-sc-body]")
@@ -176,8 +211,9 @@ def test_one_typical_feature_names_nothing(make_page):
 
 def test_ties_are_said_as_ties(make_page):
     """Two conditions that fit equally share first place: the list and both cards say so."""
-    page = make_page(conditions=[_condition("beta", S[0:2]), _condition("alpha", S[0:2]), _condition("gamma", S[0:4])])
-    tick(page, S[0], S[1])
+    page = make_page(conditions=[_condition("beta", live()[0:2]), _condition("alpha", live()[0:2]),
+                                 _condition("gamma", live()[0:4])])
+    tick(page, live()[0], live()[1])
     assert named(page) == ["alpha", "beta", "gamma"]
     tie = page.locator(f"{WIDGET} .sc-results__tie").inner_text()
     assert tie == "The first 2 fit equally well. The checker cannot tell them apart."
@@ -188,9 +224,9 @@ def test_ties_are_said_as_ties(make_page):
 
 def test_show_more_moves_focus_to_the_first_new_result(make_page):
     """Only the closest few show; 'show more' shows the rest and focuses the first new one."""
-    conditions = [_condition(f"c{n}", S[0:2 + n]) for n in range(5)]  # coverage falls with n
+    conditions = [_condition(f"c{n}", live()[0:2 + n]) for n in range(5)]  # coverage falls with n
     page = make_page(conditions=conditions)
-    tick(page, S[0], S[1])
+    tick(page, live()[0], live()[1])
     assert named(page) == ["c0", "c1", "c2"]
     page.locator(".sc-more").click()
     assert named(page) == ["c0", "c1", "c2", "c3", "c4"]
@@ -199,16 +235,15 @@ def test_show_more_moves_focus_to_the_first_new_result(make_page):
 
 # ------------------------------------------------------------------ outcomes, on the page as built
 
-@pytest.mark.parametrize("sign", EMERGENCY)
 def test_an_emergency_stops_the_list(page, sign):
     """Any emergency sign: the emergency message and number, and no condition or treatment."""
-    tick(page, "knee-front-side", "spreads-from-back", "numbness", "one-leg", *URGENT[:1], sign)
+    tick(page, "knee-front-side", "spreads-from-back", "numbness", "one-leg", *facts().urgent[:1], sign)
     alert = page.locator(f'{WIDGET} [role="alert"] [data-level="emergency"]')
     assert alert.is_visible()
-    assert OUTCOMES["emergency"]["heading"] in alert.inner_text()
-    assert SIGNS[sign]["label"] in alert.inner_text()
+    assert facts().outcomes["emergency"]["heading"] in alert.inner_text()
+    assert facts().signs[sign]["label"] in alert.inner_text()
     call = alert.locator('a[href^="tel:"]')
-    assert call.get_attribute("href") == "tel:" + EMERGENCY_NUMBER.replace(" ", "")
+    assert call.get_attribute("href") == "tel:" + facts().emergency_number.replace(" ", "")
     assert results_order(page) == ["outcome:emergency"]
     assert page.locator(f"{WIDGET} .sc-results [data-condition], {WIDGET} .sc-results .sc-treatments").count() == 0
     forms = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())["statusCount"]
@@ -217,22 +252,20 @@ def test_an_emergency_stops_the_list(page, sign):
     assert results_order(page)[0] == "outcome:urgent"
 
 
-@pytest.mark.parametrize("sign,level", [(URGENT[0], "urgent"), (SEE_DOCTOR[0], "see-doctor")])
 def test_a_sign_sets_its_level_and_says_why(page, sign, level):
     """An urgent or see-doctor sign alone gives that outcome, with the sign as the reason."""
     tick(page, sign)
     box = page.locator(f'{WIDGET} .sc-results [data-level="{level}"]')
     assert box.is_visible()
-    assert OUTCOMES[level]["heading"] in box.inner_text()
-    assert SIGNS[sign]["label"] in box.locator("[data-sc-reasons]").inner_text()
-    if level == "urgent" and URGENT_NUMBER:
-        assert box.locator('a[href^="tel:"]').get_attribute("href") == "tel:" + URGENT_NUMBER.replace(" ", "")
+    assert facts().outcomes[level]["heading"] in box.inner_text()
+    assert facts().signs[sign]["label"] in box.locator("[data-sc-reasons]").inner_text()
+    if level == "urgent" and facts().urgent_number:
+        assert box.locator('a[href^="tel:"]').get_attribute("href") == "tel:" + facts().urgent_number.replace(" ", "")
     untick(page, sign)
     assert page.locator(f"{WIDGET} .sc-results [data-level]").count() == 0
     assert status(page) == "Nothing ticked yet."
 
 
-@pytest.mark.parametrize("rule", KNOWLEDGE["outcome_rules"], ids=lambda r: r["id"])
 def test_an_outcome_rule_raises_the_level(page, rule):
     """Symptoms that meet a rule raise the outcome to its level and show the rule's reason."""
     ids = rule["when"].get("all") or rule["when"]["any"][:1]
@@ -249,12 +282,12 @@ def test_the_way_to_the_result_stays_in_sight(page):
     """At 375 px: the bar that leads to the result is on screen at every question; it counts the
     ticks, and leads to the results with the outcome on one screen."""
     bar = page.locator(f"{WIDGET} [data-sc-bar]")
-    tick(page, SYMPTOMS[0])
-    for box in (SYMPTOMS[1], SYMPTOMS[len(SYMPTOMS) // 2], SYMPTOMS[-1]):
+    tick(page, live()[0])
+    for box in (live()[1], live()[len(facts().symptoms) // 2], live()[-1]):
         answering.go_to(page, box).scroll_into_view_if_needed()
         top, bottom = bar.evaluate("b => [b.getBoundingClientRect().top, b.getBoundingClientRect().bottom]")
         assert top >= 0 and bottom <= 740 + 1
-    tick(page, SYMPTOMS[1])
+    tick(page, live()[1])
     see = page.locator(f"{WIDGET} [data-sc-see]")
     assert "2 ticked" in see.inner_text()
     see.click()
@@ -273,7 +306,7 @@ def test_one_question_at_a_time(make_page):
     first = progress.inner_text()
     visible = "els => els.filter(e => e.offsetParent !== null).map(e => e.value)"
     asked, n = [], 0
-    assert set(page.locator(f"{WIDGET} input").evaluate_all(visible)) <= set(SIGNS), "warning signs come first"
+    assert set(page.locator(f"{WIDGET} input").evaluate_all(visible)) <= set(facts().signs), "warning signs come first"
     while True:
         shown = page.locator(f"{WIDGET} input").evaluate_all(visible)
         assert 0 < len(shown) <= 5
@@ -295,7 +328,7 @@ def test_one_question_at_a_time(make_page):
         n += 1
         if page.locator(f"{WIDGET} [data-sc-form]").is_hidden():
             break
-    assert sorted(set(asked)) == sorted(SYMPTOMS + list(SIGNS)), "an answer is never asked"
+    assert sorted(set(asked)) == sorted(facts().symptoms + list(facts().signs)), "an answer is never asked"
     heading = page.locator(f"{WIDGET} [data-sc-heading]")
     assert page.evaluate("document.activeElement.id") == "symptom-checker-results-title"
     assert 0 <= heading.evaluate("e => e.getBoundingClientRect().top") < 812 / 2
@@ -303,7 +336,6 @@ def test_one_question_at_a_time(make_page):
     assert page.locator(f"{WIDGET} [data-sc-form]").is_visible()
 
 
-@pytest.mark.parametrize("folder", [f for f in ["", "es/"] if f == "" or f[:-1] in (CLINIC.get("languages") or [])])
 def test_counts_and_sentences_read_right(make_page, url, folder):
     """The status says the count in the language's singular or plural form (from its words, by
     Intl.PluralRules), and a warning sign's words end their sentence before its advice begins."""
@@ -315,7 +347,7 @@ def test_counts_and_sentences_read_right(make_page, url, folder):
     data = json.loads(page.locator(f"{WIDGET} script[data-sc-data]").inner_text())
     sign = next(s for s in data["warningSigns"] if s.get("advice") and s["level"] == "urgent")
     heading = {o["level"]: o["heading"] for o in data["outcomes"]}
-    tick(page, SYMPTOMS[0])
+    tick(page, live()[0])
     assert status(page) == text["statusCount"]["one"].format(count=1)
     tick(page, sign["id"])
     assert status(page) == text["statusCount"]["other"].format(count=2)
@@ -339,7 +371,7 @@ def _states(page, data, folder):
     reached as a reader does, from "See what this means", with the questions folded away."""
     urgent = next(s["id"] for s in data["warningSigns"] if s["level"] == "urgent" and not s.get("hidesConditions"))
     emergency = next(s["id"] for s in data["warningSigns"] if s["level"] == "emergency")
-    for name, ids in [("nothing", []), ("a sign alone", [urgent]), ("a sign and the pain", [urgent, SYMPTOMS[0]]),
+    for name, ids in [("nothing", []), ("a sign alone", [urgent]), ("a sign and the pain", [urgent, live()[0]]),
                       ("an emergency", [emergency])]:
         if ids:  # the first state is the page as it opens; each other one starts afresh
             page.goto(page.url.split("#")[0])  # a new visit: no answers kept
@@ -355,7 +387,6 @@ def _states(page, data, folder):
 POINTING = {"en": ("above", "below"), "es": ("arriba", "abajo")}
 
 
-@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
 def test_the_result_says_each_thing_once_in_words_that_match_the_screen(make_page, url, folder):
     """With the questions folded away, the result says each thing once (the status line only
     counts the answers; the level's box says what to do and how soon, once) and never sends the
@@ -395,7 +426,7 @@ def fill_count(forms: dict, count: int) -> str:
 
 def test_an_emergency_skips_the_other_questions(page):
     """After an emergency sign, the next step is the result: nothing else can change what to do."""
-    tick(page, EMERGENCY[0])
+    tick(page, facts().emergency[0])
     page.locator(f"{WIDGET} [data-sc-next]").click()
     assert page.locator(f"{WIDGET} [data-sc-form]").is_hidden()
     assert page.locator(f'{WIDGET} [data-level="emergency"]').is_visible()
@@ -403,15 +434,15 @@ def test_an_emergency_skips_the_other_questions(page):
 
 def test_ticking_shows_at_once(page):
     """A ticked row looks different (frame and tint) from an unticked one."""
-    row = page.locator(f"#sc-{SYMPTOMS[0]}").locator("xpath=..")
+    row = page.locator(f"#sc-{live()[0]}").locator("xpath=..")
     before = row.evaluate("r => getComputedStyle(r).borderColor + getComputedStyle(r).backgroundColor")
-    tick(page, SYMPTOMS[0])
+    tick(page, live()[0])
     assert row.evaluate("r => getComputedStyle(r).borderColor + getComputedStyle(r).backgroundColor") != before
 
 
 def test_hints_sit_outside_labels(page):
     """Each symptom's description is outside its label and linked with aria-describedby."""
-    for s in KNOWLEDGE["symptoms"]:
+    for s in facts().knowledge["symptoms"]:
         box = page.locator(f"#sc-{s['id']}")
         label = box.evaluate("b => b.labels[0].textContent")
         if s.get("description"):
@@ -423,7 +454,7 @@ def test_hints_sit_outside_labels(page):
 
 def test_warning_signs_are_grouped(page):
     """Every warning sign, of every level, is asked in the group its data gives."""
-    for sign_id, sign in SIGNS.items():
+    for sign_id, sign in facts().signs.items():
         group = page.locator(f"#sc-{sign_id}").evaluate("b => b.closest('[data-sc-sign-group]').dataset.scSignGroup")
         assert group == sign["group"], sign_id
 
@@ -433,12 +464,12 @@ def test_every_box_has_a_label_and_stable_id(page):
     boxes = page.locator(f"{WIDGET} input[type=checkbox]")
     values = boxes.evaluate_all("els => els.map(e => [e.id, e.value, e.labels.length])")
     assert all(i == f"sc-{v}" and n == 1 for i, v, n in values)
-    assert sorted(v for _, v, _ in values) == sorted(SYMPTOMS + list(SIGNS))
+    assert sorted(v for _, v, _ in values) == sorted(facts().symptoms + list(facts().signs))
 
 
 def test_reset_clears_everything(page):
     """The reset button clears every box, the outcome and the results."""
-    tick(page, "knee-front-side", "numbness", EMERGENCY[0])  # after an emergency sign nothing more is asked
+    tick(page, "knee-front-side", "numbness", facts().emergency[0])  # after an emergency sign nothing more is asked
     page.locator(WIDGET).get_by_role("button", name=re.compile("clear", re.I)).click()
     page.wait_for_function("() => !document.querySelector('[data-module=\"symptom-checker\"] .sc-results [data-level]')")  # noqa: E501
     assert page.locator(f"{WIDGET} input:checked").count() == 0
@@ -451,7 +482,7 @@ def test_keyboard_only_run(page):
     visible focus, and Enter on the bar reaches the outcome."""
     # A sign that leaves the questions about the pain to be asked (one that hides the conditions
     # ends the questions: nothing after it could change the answer).
-    sign = next(i for i in URGENT if not SIGNS[i].get("hides_conditions"))
+    sign = next(i for i in facts().urgent if not facts().signs[i].get("hides_conditions"))
     wanted = {f"sc-{i}" for i in known(sign, "knee-front-side")}
     page.locator("body").click(position={"x": 1, "y": 1})
     done = set()
@@ -496,9 +527,9 @@ def test_with_javascript_hides_fallback(page):
 
 def test_print_shows_answers_and_results(page):
     """On paper the ticked answers and the outcome show; the buttons and the bar do not."""
-    tick(page, URGENT[0], "knee-front-side")
+    tick(page, facts().urgent[0], "knee-front-side")
     page.emulate_media(media="print")
-    assert page.locator(f"#sc-{URGENT[0]}").is_checked()
+    assert page.locator(f"#sc-{facts().urgent[0]}").is_checked()
     assert page.locator(f'{WIDGET} [data-level="urgent"]').is_visible()
     assert page.locator(f"{WIDGET} .sc-disclaimer").is_visible()
     assert not page.locator(f"{WIDGET} button[type=reset]").is_visible()
@@ -513,7 +544,7 @@ def test_reached_by_a_link(make_page, url):
     page.locator('a[href$="symptom-checker/"]:visible').first.click()
     page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
     page.evaluate("() => window.SymptomChecker.init()")  # a second init must do nothing
-    tick(page, URGENT[0])
+    tick(page, facts().urgent[0])
     assert page.locator(f"{WIDGET} .sc-results [data-level]").count() == 1
     assert page.locator(f'{WIDGET} [data-level="urgent"]').is_visible()
 
@@ -521,21 +552,20 @@ def test_reached_by_a_link(make_page, url):
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_after_interaction(make_page, scheme):
     """axe-core finds no WCAG 2.2 AA violation in the checker with an outcome and a named card."""
-    page = make_page(color_scheme=scheme, conditions=[_condition("alpha", S[0:3], treatments=2)])
-    tick(page, SEE_DOCTOR[0], S[0], S[1])
+    page = make_page(color_scheme=scheme, conditions=[_condition("alpha", live()[0:3], treatments=2)])
+    tick(page, facts().see_doctor[0], live()[0], live()[1])
     page.locator(f'{WIDGET} [data-condition="alpha"] summary').click()
-    tick(page, EMERGENCY[0])
-    untick(page, EMERGENCY[0])
-    tick(page, URGENT[0])
+    tick(page, facts().emergency[0])
+    untick(page, facts().emergency[0])
+    tick(page, facts().urgent[0])
     for state in ("urgent", "emergency"):
         if state == "emergency":
-            tick(page, EMERGENCY[0])
+            tick(page, facts().emergency[0])
         assert axe_violations(page, WIDGET) == [], state
 
 
 
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
-@pytest.mark.parametrize("folder", LANGUAGE_FOLDERS)
 def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
     """'Print or save my answers', with every answer a reader can give ticked: one page on A4 and on Letter in every
     language, with the answers, what to do, the date, the page's address and 'bring this to your
@@ -549,9 +579,10 @@ def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
         page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
     # Every answer about the pain that leaves the other questions to be asked (an answer that
     # raises the level through a rule may end them), then a warning sign.
-    in_rules = {i for r in KNOWLEDGE["outcome_rules"] for i in r["when"].get("all") or r["when"].get("any") or []}
-    ticked = answering.answer_every_question(page, only=[s for s in SYMPTOMS if s not in in_rules])
-    tick(page, SEE_DOCTOR[0])
+    rules = facts().knowledge["outcome_rules"]
+    in_rules = {i for r in rules for i in r["when"].get("all") or r["when"].get("any") or []}
+    ticked = answering.answer_every_question(page, only=[s for s in facts().symptoms if s not in in_rules])
+    tick(page, facts().see_doctor[0])
     text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
     page.evaluate("window.print = () => {}")  # headless: the dialog is Chromium's own
     answering.see_result(page)
