@@ -686,15 +686,6 @@
     this.heading.focus({ preventScroll: true });
   };
 
-  /** Show the question that holds an answer (an input of the form). */
-  Checker.prototype.reveal = function (input) {
-    if (!this.steps) return;
-    var option = input && (input.closest ? input.closest(".sc-option") : null);
-    for (var i = 0; i < this.steps.length; i++) {
-      if (this.steps[i].options.indexOf(option) !== -1) { this.showStep(i, false); return; }
-    }
-  };
-
   Checker.prototype.startSteps = function () {
     var self = this;
     this.stepper = this.root.querySelector("[data-sc-stepper]");
@@ -858,14 +849,7 @@
     } catch (e) { /* never break the rest of the page */ }
   }
 
-  /** Show the question that holds the answer with this id (for links and tests from outside). */
-  function reveal(id) {
-    var input = document.getElementById("sc-" + id);
-    var box = input && input.closest ? input.closest('[data-module="symptom-checker"]') : null;
-    if (box && box.symptomChecker) box.symptomChecker.reveal(input);
-  }
-
-  root.SymptomChecker = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice, init: init, reveal: reveal };
+  root.SymptomChecker = { outcome: outcome, match: match, selfCareAdvice: selfCareAdvice, init: init };
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();
