@@ -336,13 +336,19 @@ def test_one_question_at_a_time(make_page):
     assert page.locator(f"{WIDGET} [data-sc-form]").is_visible()
 
 
-def test_counts_and_sentences_read_right(make_page, url, folder):
-    """The status says the count in the language's singular or plural form (from its words, by
-    Intl.PluralRules), and a warning sign's words end their sentence before its advice begins."""
+def checker_in(make_page, url, folder):
+    """The checker page in the language whose folder is given ("" for the first), ready."""
     page = make_page()
     if folder:
         page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
         page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    return page
+
+
+def test_counts_and_sentences_read_right(make_page, url, folder):
+    """The status says the count in the language's singular or plural form (from its words, by
+    Intl.PluralRules), and a warning sign's words end their sentence before its advice begins."""
+    page = checker_in(make_page, url, folder)
     text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
     data = json.loads(page.locator(f"{WIDGET} script[data-sc-data]").inner_text())
     sign = next(s for s in data["warningSigns"] if s.get("advice") and s["level"] == "urgent")
@@ -391,10 +397,7 @@ def test_the_result_says_each_thing_once_in_words_that_match_the_screen(make_pag
     """With the questions folded away, the result says each thing once (the status line only
     counts the answers; the level's box says what to do and how soon, once) and never sends the
     reader to boxes "above" that are no longer there."""
-    page = make_page()
-    if folder:
-        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
-        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    page = checker_in(make_page, url, folder)
     data = json.loads(page.locator(f"{WIDGET} script[data-sc-data]").inner_text())
     text = json.loads(page.locator(f"{WIDGET} script[data-sc-text]").inner_text())
     lang = page.evaluate("document.documentElement.lang")[:2]
@@ -573,10 +576,7 @@ def test_print_or_save_my_answers_is_one_page(make_page, url, folder, paper):
     from io import BytesIO
 
     from pypdf import PdfReader
-    page = make_page()
-    if folder:
-        page.goto(url.replace("/symptom-checker/", f"/{folder}symptom-checker/"))
-        page.wait_for_selector(f'{WIDGET}[data-checker-ready="true"]')
+    page = checker_in(make_page, url, folder)
     # Every answer about the pain that leaves the other questions to be asked (an answer that
     # raises the level through a rule may end them), then a warning sign.
     rules = facts().knowledge["outcome_rules"]
