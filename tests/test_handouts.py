@@ -62,10 +62,13 @@ def page_url(name: str) -> str:
     return base if name == "index" else f"{base}{name}/"
 
 
-def long_date(iso: str) -> str:
+def long_date(iso: str, tag: str) -> str:
+    """A date as English readers write it: in the US (the clinic's language tag en-US) month first."""
     year, month, day = (int(part) for part in iso.split("-"))
     months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
               "October", "November", "December"]
+    if tag.partition("-")[2] == "US":
+        return f"{months[month - 1]} {day}, {year}"
     return f"{day} {months[month - 1]} {year}"
 
 
@@ -201,7 +204,8 @@ def test_handout_holds_the_page_its_warning_signs_and_its_clinic(built_site: Pat
     assert text.count(warning_title()) <= 1 and text.count(words()["help"]["heading"]) == 1, name
     assert info["name"] in text
     assert page_url(name) in text.replace(" ", ""), f"{name}.pdf does not show {page_url(name)}"
-    assert long_date(info["last_reviewed"]) in text and long_date(info["next_review"]) in text
+    tag = info["language"]
+    assert long_date(info["last_reviewed"], tag) in text and long_date(info["next_review"], tag) in text
     assert re.search(r"Page 1 of \d+\b", text), f"{name}.pdf has no page numbers"
 
 

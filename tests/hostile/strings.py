@@ -83,6 +83,9 @@ def poison(project: Path) -> dict[str, str]:
     # English alone: the other languages' pages come from the same templates, with words from
     # locales/ (not poisoned here); every clinic text is one plain text.
     clinic["languages"] = ["en"]
+    # The made-up-clinic notice shown, whatever the fork's clinic says: it is one more place the
+    # clinic's name is written into a page.
+    clinic["example"] = True
     for key in ("last_reviewed", "next_review"):
         clinic[key] = str(clinic[key])
     clinic_path.write_text(yaml.safe_dump(clinic, allow_unicode=True, sort_keys=False), encoding="utf-8")
