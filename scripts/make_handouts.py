@@ -82,7 +82,7 @@ def make_handouts(site: Path, project: Project | Paths | None = None, pages: lis
                 prefix = edition.language.prefix
                 handouts = Handouts(site=site.resolve() / prefix, knowledge=edition.knowledge,
                                     clinic=edition.clinic, lang=edition.language.code, strict=strict,
-                                    site_name=edition.words.ui["site"]["site_name"])
+                                    site_name=edition.words.ui["site"]["site_name"], widgets=project.widgets)
                 started.append((prefix, handouts, handouts.start(pages or names, work)))
             leaflet_jobs = [[] if pages else Leaflets(handouts).start(work) for _, handouts, _ in started]
             for (prefix, handouts, jobs), leaflets in zip(started, leaflet_jobs, strict=True):

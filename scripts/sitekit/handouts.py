@@ -36,6 +36,7 @@ from .model import Knowledge
 from .paper_html import Node, absolute_links, parse
 from .pdf_print import MissingDependency, Printer
 from .render import environment
+from .widget_declarations import Widget
 
 PRODUCER = "sitekit make_handouts (Chromium, pypdf)"
 T = TypeVar("T")
@@ -254,10 +255,11 @@ class Handouts:
     warnings: list[str] = field(default_factory=list)  # rules about looks the handouts still break
     _pages: dict[str, SitePage] = field(default_factory=dict, repr=False)
     run: Callable[..., Any] = field(default=_here, repr=False)  # Workers.run once printing started
+    widgets: tuple[Widget, ...] | None = None  # the widgets' declarations, as the build read them
 
     def __post_init__(self) -> None:
         self.words = self.knowledge.words  # the handouts' language's, with the region's service words
-        self.env = environment(self.words, self.clinic["language"])
+        self.env = environment(self.words, self.clinic["language"], self.widgets)
         self.site_url = self.clinic["site_url"].rstrip("/") + "/"
         # The clinic's own tag (en-GB) when the handouts are in its language, else the language's.
         clinic_lang = self.clinic["language"]

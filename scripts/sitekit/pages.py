@@ -81,12 +81,14 @@ def front_matter(text: str, label: str,
     return meta, problems
 
 
-def read_pages(docs_dir: Path, clinic: dict | None, label: Any = str) -> list[Page]:
+def read_pages(docs_dir: Path, clinic: dict | None, label: Any = str,
+               widgets: tuple[str, ...] | None = None) -> list[Page]:
     """Every page of ``docs_dir``; raises one InputError listing every problem in them
-    (``clinic=None``: the clinic file is broken, so the review dates are not filled in)."""
+    (``clinic=None``: the clinic file is broken, so the review dates are not filled in;
+    ``widgets``: as for front_matter)."""
     pages, problems = [], []
     defaults = clinic or {"last_reviewed": "", "next_review": ""}
-    widgets = page_widgets(read_widgets())
+    widgets = page_widgets(read_widgets()) if widgets is None else widgets
     for path in sorted(docs_dir.glob("*.md")):
         name = label(path)
         try:

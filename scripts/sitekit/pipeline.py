@@ -32,6 +32,7 @@ from .problems import InputError, Problem
 from .project import Edition, Paths, Project
 from .render import Renderer, widget_assets
 from .site_config import render_site_config
+from .widget_declarations import Widget, page_widgets, read_widgets
 
 MANAGED = ["generated"]  # the folder only the build writes (every language builds from generated/<code>/docs)
 
@@ -69,12 +70,13 @@ def _checked(paths: Paths) -> tuple[Any, Any, list[Problem]]:
     return knowledge, clinic, problems
 
 
-def _read_pages(folder: Path, clinic: dict[str, Any] | None, paths: Paths) -> tuple[list[Page], list[Problem]]:
+def _read_pages(folder: Path, clinic: dict[str, Any] | None, paths: Paths,
+                widgets: tuple[Widget, ...]) -> tuple[list[Page], list[Problem]]:
     """A folder's pages, and every problem in them (front matter, active content)."""
     pages: list[Page] = []
     problems = active_content.check_pages(sorted(folder.glob("*.md")), paths.label)
     try:
-        pages = read_pages(folder, clinic, paths.label)
+        pages = read_pages(folder, clinic, paths.label, page_widgets(widgets))
     except InputError as err:
         problems = err.problems + problems
     return pages, problems
@@ -107,22 +109,24 @@ def _words(paths: Paths, code: str) -> tuple[words.Words | None, list[Problem]]:
         return None, err.problems
 
 
-def load_editions(paths: Paths) -> list[Edition]:
+def load_editions(paths: Paths, widgets: tuple[Widget, ...] | None = None) -> list[Edition]:
     """Every published language's edition, checked together: one InputError lists every
-    problem in the YAML files, the language files and the pages, before anything is written."""
+    problem in the YAML files, the language files and the pages, before anything is written.
+    ``widgets``: the widgets' declarations, as load read them (read here when not given)."""
+    widgets = read_widgets() if widgets is None else widgets
     knowledge, clinic, problems = _checked(paths)
     editions: list[Edition] = []
     tests = checker_report.load()  # the checker's patient stories and published figures, for its report
     source_words, found = _words(paths, languages.SOURCE)  # its order of kinds and groups is every language's
     problems += found
     if problems:  # the languages cannot be told yet: the pages are still read, for their own problems
-        problems += _read_pages(paths.docs, None, paths)[1]
+        problems += _read_pages(paths.docs, None, paths, widgets)[1]
     else:
         assert source_words is not None
         for language in languages.published(clinic.data):
             problems += languages.check(language, paths.docs, paths.locales, paths.label)
             local_clinic = languages.clinic_in(language, clinic.data)
-            pages, found = _read_pages(language.pages(paths.docs, paths.locales), local_clinic, paths)
+            pages, found = _read_pages(language.pages(paths.docs, paths.locales), local_clinic, paths, widgets)
             problems += found
             service_words = regions.words_in(local_clinic["region"])
             unresolved = _placeholder_problems(language, knowledge, service_words, paths)
@@ -151,9 +155,10 @@ def load_editions(paths: Paths) -> list[Edition]:
 def load(paths: Paths) -> Project:
     """The project value: every input read and checked once (see load_editions), and the site
     config the engines build from."""
-    editions = load_editions(paths)
+    widgets = read_widgets()
+    editions = load_editions(paths, widgets)
     site_config = yamlsource.load(paths.site_config, paths.label(paths.site_config)).data
-    return Project(paths, editions, site_config)
+    return Project(paths, editions, site_config, widgets)
 
 
 def load_all(paths: Paths) -> tuple[model.Knowledge, dict[str, Any], list[Page]]:
@@ -172,7 +177,8 @@ def site_configs(project: Project) -> dict[str, str]:
     """Each language's generated site config (its text), by its file name in the project."""
     paths = project.paths
     elsewhere = None if paths.out.resolve() == paths.root else paths.root
-    return {e.language.config: render_site_config(project.site_config, e, project.editions, elsewhere)
+    return {e.language.config: render_site_config(project.site_config, e, project.editions, project.widgets,
+                                                  elsewhere)
             for e in project.editions}
 
 
@@ -182,9 +188,10 @@ def edition_outputs(edition: Edition, project: Project) -> dict[str, str | bytes
     service words put in, docs/'s shared files and the served generated ones."""
     paths = project.paths
     root, docs = edition.language.build_root, edition.language.docs_root
-    renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, checker_tests=edition.checker_tests)
+    renderer = Renderer(edition.knowledge, edition.clinic, edition.pages, checker_tests=edition.checker_tests,
+                        widgets=project.widgets)
     outputs: dict[str, str | bytes] = {}
-    rendered: dict[str, str | bytes] = {**renderer.render_outputs(), **widget_assets(paths.docs)}
+    rendered: dict[str, str | bytes] = {**renderer.render_outputs(), **widget_assets(paths.docs, project.widgets)}
     for name, text in rendered.items():
         outputs[docs + name.removeprefix("docs/") if name.startswith("docs/") else root + name] = text
     for key in ("logo", "favicon"):  # only this clinic's images go into the site

@@ -16,6 +16,7 @@ from .checker_report import CheckerTests
 from .languages import Language
 from .model import Knowledge
 from .pages import Page
+from .widget_declarations import Widget
 from .words import Words
 
 
@@ -81,6 +82,7 @@ class Project:
     paths: Paths
     editions: list[Edition]
     site_config: dict[str, Any]
+    widgets: tuple[Widget, ...]  # what each widget folder declares (widget.yml)
 
     @property
     def root_edition(self) -> Edition:

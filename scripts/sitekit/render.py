@@ -33,7 +33,7 @@ from .levels import ACTION_LEVELS, EMERGENCY, SIGN_LEVELS
 from .levels import level as level_info
 from .model import Knowledge
 from .pages import Page
-from .widget_declarations import WIDGETS, Widget, read_widgets
+from .widget_declarations import Widget, read_widgets
 from .words import Words
 
 TEMPLATES = Path(__file__).parent / "templates"  # the templates no single widget owns
@@ -64,23 +64,22 @@ def site_stylesheet(base: Path, widgets: tuple[Widget, ...]) -> bytes:
     return b"".join(parts) + b"/* The site: docs/stylesheets/site.css */\n" + base.read_bytes()
 
 
-def widget_assets(docs: Path, widgets: Path = WIDGETS) -> dict[str, bytes]:
+def widget_assets(docs: Path, declared: tuple[Widget, ...]) -> dict[str, bytes]:
     """The site stylesheet (docs/generated/site.css, see site_stylesheet), each per-page widget's
     style and every widget's script, as their folders declare them (widget.yml), as the generated
     files MkDocs serves (docs/generated/widgets/<widget>/<file>); overrides/main.html loads a
     per-page widget's on the pages that name it in their front matter (config.extra.widgets),
     overrides/partials/page-review.html the review date's."""
-    declared = read_widgets(widgets)
     return {"docs/generated/site.css": site_stylesheet(docs / "stylesheets/site.css", declared),
             **{f"docs/generated/widgets/{w.name}/{name}": (w.folder / name).read_bytes()
                for w in declared for name in sorted((*w.scripts, *(w.styles if w.per_page else ())))}}
 
 
-def template_loader(widgets: Path = WIDGETS) -> BaseLoader:
+def template_loader(widgets: tuple[Widget, ...]) -> BaseLoader:
     """Templates by widget ("checker/checker.html.j2", from the widget's folder, as its widget.yml
     names them), and the shared ones (templates/) by their own name."""
     return ChoiceLoader([FileSystemLoader(TEMPLATES),
-                         PrefixLoader({w.name: FileSystemLoader(w.folder) for w in read_widgets(widgets)})])
+                         PrefixLoader({w.name: FileSystemLoader(w.folder) for w in widgets})])
 
 
 class _Words(dict):
@@ -132,16 +131,18 @@ class _CompiledTemplates(BytecodeCache):
 _COMPILED = _CompiledTemplates()
 
 
-def environment(words: Words, tag: str | None = None) -> Environment:
+def environment(words: Words, tag: str | None = None, widgets: tuple[Widget, ...] | None = None) -> Environment:
     """Jinja2 set-up for one language: HTML and SVG templates autoescape; Markdown templates escape
     each value with |md (as do HTML templates inside an element whose content Markdown reads:
     markdown="span"). Every word a template shows comes from the language's word file
     (``words``, with the clinic region's service words put in): ``ui`` (all of
     locales/<lang>/ui.yml), ``words`` (the words for the knowledge file's values), the ``fill``
     filter for a text with {placeholders}, and ``long_date`` in the language's form (or its
-    country's: ``tag``, the clinic's language tag, e.g. en-US)."""
+    country's: ``tag``, the clinic's language tag, e.g. en-US). ``widgets``: their declarations,
+    as the build read them once (read here when not given: a template rendered on its own)."""
     lang = words.lang
-    env = Environment(loader=template_loader(), autoescape=select_autoescape(["html.j2", "svg.j2"]),
+    loader = template_loader(read_widgets() if widgets is None else widgets)
+    env = Environment(loader=loader, autoescape=select_autoescape(["html.j2", "svg.j2"]),
                       trim_blocks=True, lstrip_blocks=True, undefined=_Undefined, keep_trailing_newline=True,
                       bytecode_cache=_COMPILED)
     env.filters["md"] = markdown_text
@@ -170,8 +171,10 @@ class Renderer:
     """Renders every generated file; each method returns the text of one file."""
 
     def __init__(self, knowledge: Knowledge, clinic: dict[str, Any], pages: list[Page] | None = None,
-                 lang: str | None = None, checker_tests: checker_report.CheckerTests | None = None):
-        """``knowledge`` in one language (its words with it); ``lang``, when given, must be that language."""
+                 lang: str | None = None, checker_tests: checker_report.CheckerTests | None = None,
+                 widgets: tuple[Widget, ...] | None = None):
+        """``knowledge`` in one language (its words with it); ``lang``, when given, must be that
+        language; ``widgets``, their declarations as the build read them (see environment)."""
         if lang is not None and lang != knowledge.words.lang:
             raise ValueError(f"Renderer: the knowledge is in '{knowledge.words.lang}', not '{lang}'")
         self.k = knowledge
@@ -180,7 +183,7 @@ class Renderer:
         self.clinic = clinic
         self.pages = pages or []
         self.lang = knowledge.words.lang
-        self.env = environment(self.words, clinic["language"])
+        self.env = environment(self.words, clinic["language"], widgets)
         self.sign_groups = {g: self.words.lists["sign_group"][g] for g in knowledge.sign_group_order}
 
     def _render(self, template: str, page: str, **context: Any) -> str:
